@@ -1,0 +1,35 @@
+"""The demo page tree: the home page plus one module per section.
+
+Each section module has a `section()` returning its `Node` (page type, slug, copy). Apps with
+their own page types (training, survey) replace a section without `pages` importing them: they
+register a function with the `register_demo_section` Wagtail hook that returns a `Node` with
+the same slug, and may load their own records (sessions, survey aggregates) with the
+`after_load_demo_content` hook, which receives the `DemoContext`.
+"""
+
+from wagtail import hooks
+
+from pages.models import HomePage
+
+from ..tree import Node
+from . import about, career, community, events, home, survey, training
+
+DEFAULT_SECTIONS = (
+    about.section,
+    training.section,
+    career.section,
+    community.section,
+    events.section,
+    survey.section,
+)
+
+
+def sections():
+    """Default sections in menu order, each replaced by an app's section of the same slug."""
+    overrides = {node.slug: node for node in (fn() for fn in hooks.get_hooks("register_demo_section"))}
+    defaults = [section() for section in DEFAULT_SECTIONS]
+    return tuple(overrides.get(node.slug, node) for node in defaults)
+
+
+def demo_tree():
+    return Node("home", home.TITLE, HomePage, home.content, children=sections())

@@ -1,0 +1,276 @@
+"""Shared page base, the office's page types and its site settings."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFigureBlock
+
+
+def image_fk(help_text):
+    """A nullable image reference that never blocks deleting the image."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
+class ListingMixin(models.Model):
+    """How the page appears in lists and teasers elsewhere on the site."""
+
+    listing_title = models.CharField(
+        max_length=120, blank=True, help_text="Shorter title for lists and teasers; defaults to the page title."
+    )
+    listing_summary = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences for lists and teasers; defaults to the introduction.",
+    )
+    listing_image = image_fk("Image for lists and teasers; defaults to the hero image.")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading="Listings and teasers",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class SocialMixin(models.Model):
+    """The image shown when the page is shared on social media."""
+
+    social_image = image_fk("Shown when the page is shared; 1200×630 works best. Defaults to the hero image.")
+
+    panels = [FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(ListingMixin, SocialMixin, Page):
+    """Fields every page shares: an introduction, a hero image and listing/SEO details."""
+
+    intro = models.TextField(
+        max_length=500, blank=True, help_text="One short paragraph under the title; also the default summary."
+    )
+    hero_image = image_fk("Large image at the top of the page (optional).")
+    hero_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Describe the hero image for people who cannot see it. Leave blank only if it is decorative.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"),
+    ]
+    promote_panels = Page.promote_panels + ListingMixin.panels + SocialMixin.panels
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def teaser_title(self):
+        return self.listing_title or self.title
+
+    @property
+    def teaser_summary(self):
+        return self.listing_summary or self.intro
+
+    @property
+    def teaser_image(self):
+        return self.listing_image or self.hero_image
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.teaser_summary
+
+    @property
+    def share_image(self):
+        return self.social_image or self.hero_image
+
+
+class StandardPage(BasePage):
+    """A general information page: about the office, its services, policies."""
+
+    body = StreamField(BodyStreamBlock(), blank=True, help_text="The main content of the page.")
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    template = "pages/content_page.html"
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    subpage_types = ["pages.StandardPage"]
+
+    class Meta:
+        verbose_name = "standard page"
+
+
+class HomePage(BasePage):
+    """The site's front page: mission, key figures, the four pillars and upcoming events."""
+
+    mission_statement = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, help_text="The school's or office's mission, a paragraph or two."
+    )
+    mission_attribution = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="Where the mission statement comes from, e.g. “School of Medicine mission”.",
+    )
+    key_figures = StreamField(
+        [("key_figure", KeyFigureBlock())],
+        blank=True,
+        max_num=4,
+        help_text="Up to four headline numbers, e.g. training participants or survey respondents.",
+    )
+    pillars_heading = models.CharField(
+        max_length=120, default="What we do", help_text="Heading above the pillar teasers."
+    )
+    events_heading = models.CharField(
+        max_length=120, default="Upcoming events", help_text="Heading above the upcoming events."
+    )
+    events_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The events section whose next three upcoming events appear on the home page.",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, help_text="Optional extra content below the pillars.")
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("mission_statement"), FieldPanel("mission_attribution")], heading="Mission"),
+        FieldPanel("key_figures"),
+        MultiFieldPanel(
+            [FieldPanel("pillars_heading"), InlinePanel("pillars", max_num=4, min_num=0)], heading="Pillars"
+        ),
+        MultiFieldPanel([FieldPanel("events_heading"), PageChooserPanel("events_page")], heading="Events"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("mission_statement"), index.SearchField("body")]
+
+    template = "pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+    @cached_property
+    def pillar_teasers(self):
+        """The pillar rows with their pages, in one query (pages fetched as their specific types)."""
+        return list(self.pillars.select_related("page", "image").all())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pillars"] = self.pillar_teasers
+        context["events_index_url"] = self.events_page.url if self.events_page_id and self.events_page else None
+        context["upcoming_events"] = self.upcoming_events()
+        return context
+
+    def upcoming_events(self, limit=3):
+        """The next events from the chosen events section; empty until it is an events index."""
+        events_page = self.events_page.specific if self.events_page_id and self.events_page else None
+        if events_page is None or not hasattr(events_page, "upcoming_events"):
+            return []
+        return list(events_page.upcoming_events()[:limit])
+
+
+class HomePagePillar(Orderable):
+    """One of the office's pillars (training, careers, community, survey) teased on the home page."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="pillars")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", help_text="The section this teaser links to."
+    )
+    title = models.CharField(max_length=80, help_text="Short name of the pillar, e.g. “Training”.")
+    summary = models.CharField(max_length=250, help_text="One sentence on what visitors find there.")
+    image = image_fk("Optional illustration; decorative, so no alt text is needed.")
+
+    panels = [PageChooserPanel("page"), FieldPanel("title"), FieldPanel("summary"), FieldPanel("image")]
+
+    def __str__(self):
+        return self.title
+
+
+SOCIAL_PLATFORMS = [
+    ("linkedin", "LinkedIn"),
+    ("instagram", "Instagram"),
+    ("facebook", "Facebook"),
+    ("youtube", "YouTube"),
+    ("bluesky", "Bluesky"),
+    ("x", "X"),
+    ("mastodon", "Mastodon"),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    @property
+    def platform_name(self):
+        return dict(SOCIAL_PLATFORMS).get(self.get("platform"), self.get("platform"))
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    """One social media profile in the footer."""
+
+    platform = blocks.ChoiceBlock(choices=SOCIAL_PLATFORMS)
+    url = blocks.URLBlock(help_text="Full address of the profile.")
+
+    class Meta:
+        icon = "link"
+        value_class = SocialLinkValue
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Names and contact details shown in the header and footer; lets another school reuse the site."""
+
+    institution_name = models.CharField(
+        max_length=150,
+        default="School of Medicine",
+        help_text="The institution, e.g. “Washington University School of Medicine”.",
+    )
+    office_name = models.CharField(
+        max_length=150,
+        default="Office of Diversity, Equity & Inclusion",
+        help_text="Shown in the header and page titles.",
+    )
+    tagline = models.CharField(max_length=200, blank=True, help_text="Short line under the office name in the footer.")
+    address = models.TextField(blank=True, help_text="Postal address, one line per row.")
+    phone = models.CharField(max_length=40, blank=True, help_text="Main phone number, e.g. 314-555-0100.")
+    email = models.EmailField(blank=True, help_text="Public contact address.")
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True, help_text="Social media profiles.")
+    footer_text = models.TextField(
+        blank=True, max_length=500, help_text="A short statement at the bottom of every page."
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("institution_name"), FieldPanel("office_name"), FieldPanel("tagline")], heading="Names"
+        ),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading="Contact"),
+        FieldPanel("social_links"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+    def __str__(self):
+        return self.office_name

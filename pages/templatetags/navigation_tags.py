@@ -1,0 +1,31 @@
+"""Header navigation and breadcrumbs."""
+
+from django import template
+
+from pages.navigation import breadcrumb_pages, main_menu_items
+
+register = template.Library()
+
+
+@register.inclusion_tag("tags/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Top-level menu; the current section is marked with aria-current."""
+    request = context["request"]
+    page = context.get("page")
+    site = getattr(request, "_wagtail_site", None) or context.get("site")
+    if site is None:
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+    current_path = getattr(page, "path", "") if page else ""
+    items = []
+    for item in main_menu_items(site) if site else []:
+        is_current = bool(current_path) and current_path == item["path"]
+        in_section = bool(current_path) and current_path.startswith(item["path"])
+        items.append({**item, "is_current": is_current, "in_section": in_section})
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("tags/breadcrumbs.html")
+def breadcrumbs(page):
+    return {"ancestors": list(breadcrumb_pages(page)) if page else [], "page": page}

@@ -1,0 +1,57 @@
+"""Site-wide views that are not pages: search, robots.txt and the error pages."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+
+SEARCH_RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    """Full-text search over live, public pages (PostgreSQL full text on PostgreSQL)."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = Page.objects.none()
+    if query:
+        site = Site.find_for_request(request)
+        pages = Page.objects.live().public()
+        if site:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        results = pages.specific().search(query)
+    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+    try:
+        results_page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        results_page = paginator.page(1)
+    except EmptyPage:
+        results_page = paginator.page(paginator.num_pages)
+    return render(
+        request,
+        "pages/search.html",
+        {
+            "search_query": query,
+            "results": results_page,
+            "paginator": paginator,
+            "pagination_query": urlencode({"q": query}),
+        },
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=60 * 60)
+def robots_txt(request):
+    return render(
+        request, "robots.txt", {"sitemap_url": request.build_absolute_uri("/sitemap.xml")}, content_type="text/plain"
+    )
+
+
+def server_error(request):
+    """A 500 page rendered without context processors, so it works when the database is down."""
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,149 @@
+"""Fixtures for the browser suite: requirement checks, the live demo site, Chromium, the crawl.
+
+Everything expensive is built once: one demo site (a subprocess with its own SQLite file),
+one Chromium and one crawl for the whole package. Package scope, not session scope, so the
+Playwright event loop is gone before any other test touches the database.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from .browsing import Watch, crawl
+from .server import LiveSite, SiteError
+from .targets import DESKTOP, LAUNCH_ARGS
+
+CHROMIUM = Path("/usr/bin/chromium")
+VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+DEMO_COMMAND = Path(settings.BASE_DIR) / "pages" / "management" / "commands" / "load_demo_content.py"
+
+
+def required():
+    """CI sets ODI_REQUIRE_BROWSER=1: there a missing browser is an error, not a skip."""
+    return os.environ.get("ODI_REQUIRE_BROWSER") == "1"
+
+
+def skip_or_fail(reason):
+    if required():
+        pytest.fail(
+            f"{reason} (ODI_REQUIRE_BROWSER=1, so this fails instead of skipping)",
+            pytrace=False,
+        )
+    pytest.skip(reason)
+
+
+def in_browser_suite(nodeid_or_path):
+    return str(nodeid_or_path).replace("\\", "/").startswith("tests/browser/")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """With ODI_REQUIRE_BROWSER=1 any skipped browser test counts as failed: CI must run them all."""
+    report = yield
+    if required() and report.skipped and not hasattr(report, "wasxfail") and in_browser_suite(report.nodeid):
+        report.outcome = "failed"
+        report.longrepr = f"skipped, but ODI_REQUIRE_BROWSER=1: {report.longrepr}"
+    return report
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter):
+    """A local `make test` without Chromium says so plainly, above the final count."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if in_browser_suite(r.nodeid)]
+    if skipped:
+        reason = skipped[0].longrepr[-1] if isinstance(skipped[0].longrepr, tuple) else skipped[0].longrepr
+        terminalreporter.write_line(
+            f"BROWSER TESTS SKIPPED ({len(skipped)}): {str(reason).removeprefix('Skipped: ')}",
+            yellow=True,
+            bold=True,
+        )
+
+
+@pytest.fixture(scope="package")
+def chromium_path():
+    if not CHROMIUM.exists():
+        skip_or_fail(f"Chromium not found at {CHROMIUM}: browser tests skipped; apt-get install chromium")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="package")
+def vnu_command():
+    """The Nu HTML Checker command line (vnu-jar from npm, run on the system Java)."""
+    java = shutil.which("java")
+    if java is None:
+        skip_or_fail("Java not found: HTML validation skipped; apt-get install default-jre-headless")
+    if not VNU_JAR.exists():
+        skip_or_fail(f"{VNU_JAR} missing: HTML validation skipped; run npm ci --ignore-scripts")
+    return [java, "-jar", str(VNU_JAR)]
+
+
+@pytest.fixture(scope="package")
+def live_site(chromium_path, tmp_path_factory):
+    """The demo site on a free port, built into a throwaway SQLite database."""
+    if not DEMO_COMMAND.exists():
+        skip_or_fail(f"{DEMO_COMMAND.relative_to(settings.BASE_DIR)} does not exist yet: no demo site to test")
+    site = LiveSite(tmp_path_factory.mktemp("browser-site"))
+    try:
+        site.build()
+        site.start()
+    except SiteError as error:
+        site.stop()
+        pytest.fail(str(error), pytrace=False)
+    yield site
+    site.stop()
+
+
+@pytest.fixture(scope="package")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(chromium_path), headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+    finally:
+        playwright.stop()
+
+
+def check_watch(watch):
+    problems = watch.problems()
+    assert not problems, "The browser saw problems:\n" + "\n".join(problems)
+
+
+@pytest.fixture(scope="package")
+def visits(browser, live_site):
+    """Every page of the crawl with its status and served HTML (see browsing.crawl)."""
+    context = browser.new_context(viewport=DESKTOP)
+    watch = Watch(context, live_site.base_url, live_site.media_root)
+    try:
+        result = crawl(context.new_page(), live_site)
+    finally:
+        context.close()
+    check_watch(watch)
+    return result
+
+
+@pytest.fixture
+def new_page(browser, live_site):
+    """Open a page in a fresh, watched context: ``new_page(viewport=..., java_script_enabled=...)``.
+
+    One context per test keeps tests independent; the test fails if any page in it made a
+    third-party request, threw a JavaScript error or loaded a broken asset.
+    """
+    opened = []
+
+    def open_page(**options):
+        options.setdefault("viewport", DESKTOP)
+        context = browser.new_context(**options)
+        opened.append((context, Watch(context, live_site.base_url, live_site.media_root)))
+        return context.new_page()
+
+    yield open_page
+    for context, _watch in opened:
+        context.close()
+    for _context, watch in opened:
+        check_watch(watch)

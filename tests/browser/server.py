@@ -1,0 +1,208 @@
+"""The site under test: a throwaway SQLite database with the demo content, served by runserver.
+
+The server runs in a subprocess so the browser suite never touches the test database of the
+rest of the suite (nothing to flush, nothing leaked) and works the same when DATABASE_URL
+points at PostgreSQL: these tests check HTML, not the database.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from .targets import Target
+
+BASE_DIR = Path(settings.BASE_DIR)
+MANAGE = BASE_DIR / "manage.py"
+SETTINGS_MODULE = "odi_site.settings.test"
+STARTUP_TIMEOUT = 30
+# Migrating an empty SQLite database takes longer than the rest of the suite's setup, so the
+# migrated, still empty database is kept here, keyed on everything that shapes the schema.
+SCHEMA_CACHE = BASE_DIR / "build" / "browser-schema"
+SCHEMA_INPUTS = ("*/migrations/*.py", "odi_site/settings/*.py", "requirements.lock")
+
+# Loads the demo content, then prints the media root and every live, public page under a
+# site (path and page type, in tree order) as JSON on the last line: one process, one Django start.
+LOAD_AND_LIST_PAGES = """
+import json
+from urllib.parse import urlsplit
+from django.conf import settings
+from django.core.management import call_command
+from wagtail.models import Page
+call_command("load_demo_content")
+rows = []
+for page in Page.objects.live().public().filter(depth__gt=1).order_by("path"):
+    url = page.get_url()
+    if url:
+        rows.append({"path": urlsplit(url).path, "type": page.specific_class.__name__})
+print(json.dumps({"media_root": str(settings.MEDIA_ROOT), "pages": rows}))
+"""
+# Files the demo site stores under MEDIA_ROOT, removed again when it stops.
+MEDIA_FILES = (
+    "SELECT file FROM wagtailimages_image UNION SELECT file FROM wagtailimages_rendition "
+    "UNION SELECT file FROM wagtaildocs_document"
+)
+
+
+class SiteError(RuntimeError):
+    """The demo site could not be built or started; the message carries the command output."""
+
+
+def page_type_name(class_name):
+    """StandardPage -> standard-page: the name used for screenshots and messages."""
+    return "".join(f"-{c.lower()}" if c.isupper() else c for c in class_name).lstrip("-")
+
+
+def schema_key():
+    digest = hashlib.sha256()
+    for pattern in SCHEMA_INPUTS:
+        for path in sorted(BASE_DIR.glob(pattern)):
+            if ".venv" not in path.parts and "node_modules" not in path.parts:
+                digest.update(str(path.relative_to(BASE_DIR)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class LiveSite:
+    """A running demo site; ``pages`` are the page tree's targets, one per live page."""
+
+    workdir: Path
+    base_url: str = ""
+    media_root: Path | None = None
+    pages: list[Target] = field(default_factory=list)
+    process: subprocess.Popen | None = None
+
+    @property
+    def database(self):
+        return self.workdir / "site.sqlite3"
+
+    @property
+    def env(self):
+        env = os.environ.copy()
+        env.update(
+            DJANGO_SETTINGS_MODULE=SETTINGS_MODULE,
+            DATABASE_URL=f"sqlite:///{self.database}",
+            # Honoured only if the test settings read MEDIA_ROOT from the environment;
+            # otherwise the files are removed from the shared MEDIA_ROOT in stop().
+            MEDIA_ROOT=str(self.workdir / "media"),
+            PYTHONUNBUFFERED="1",
+        )
+        env.pop("REDIS_URL", None)
+        return env
+
+    @property
+    def log_path(self):
+        return self.workdir / "server.log"
+
+    def manage(self, *args):
+        result = subprocess.run(
+            [sys.executable, str(MANAGE), *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode:
+            raise SiteError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout
+
+    def build(self):
+        self.migrate()
+        output = self.manage("shell", "--no-imports", "-c", LOAD_AND_LIST_PAGES)
+        listing = json.loads(output.strip().splitlines()[-1])
+        self.media_root = Path(listing["media_root"]).resolve()
+        self.pages = [Target(page_type_name(row["type"]), row["path"]) for row in listing["pages"]]
+
+    def migrate(self):
+        """Copy the cached migrated schema, or migrate and cache it (written atomically)."""
+        cached = SCHEMA_CACHE / f"{schema_key()}.sqlite3"
+        if not cached.exists():
+            self.manage("migrate", "--noinput", "-v", "0")
+            SCHEMA_CACHE.mkdir(parents=True, exist_ok=True)
+            for stale in SCHEMA_CACHE.glob("*.sqlite3"):
+                stale.unlink(missing_ok=True)
+            partial = cached.with_suffix(f".{os.getpid()}.tmp")
+            shutil.copyfile(self.database, partial)
+            os.replace(partial, cached)
+        shutil.copyfile(cached, self.database)
+
+    def start(self):
+        port = free_port()
+        self.base_url = f"http://127.0.0.1:{port}"
+        with self.log_path.open("w") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    str(MANAGE),
+                    "runserver",
+                    "--insecure",
+                    "--noreload",
+                    "--skip-checks",
+                    f"127.0.0.1:{port}",
+                ],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SiteError(f"runserver exited with {self.process.returncode}:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(self.base_url + "/", timeout=5):
+                    return
+            except urllib.error.HTTPError:
+                return  # the server answers; the crawl reports the status
+            except OSError:
+                time.sleep(0.2)
+        raise SiteError(f"runserver did not answer within {STARTUP_TIMEOUT} s:\n{self.log()}")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.remove_media()
+
+    def remove_media(self):
+        """Delete the images this run drew into a shared MEDIA_ROOT (by name, nobody else's)."""
+        if self.media_root is None or self.media_root.is_relative_to(self.workdir.resolve()):
+            return
+        try:
+            with sqlite3.connect(self.database) as db:
+                names = [row[0] for row in db.execute(MEDIA_FILES) if row[0]]
+        except sqlite3.Error:
+            return
+        for name in names:
+            file = (self.media_root / name).resolve()
+            if file.is_relative_to(self.media_root):
+                file.unlink(missing_ok=True)
+
+    def log(self):
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def server_errors(self):
+        """Errors and tracebacks the server logged, including ones no status code shows."""
+        return [
+            line for line in self.log().splitlines() if "Internal Server Error" in line or line.startswith("Traceback")
+        ]

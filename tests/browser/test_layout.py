@@ -1,0 +1,113 @@
+"""Reflow at 320 and 390 px, 200% text, reduced motion and the print stylesheet."""
+
+import pytest
+
+from .browsing import load, representatives
+from .targets import DESKTOP, NARROW_WIDTHS
+
+pytestmark = pytest.mark.browser
+
+# How far the page scrolls sideways, and the elements that stick out past the right edge.
+OVERFLOW = """() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const culprits = [];
+    for (const el of document.body.querySelectorAll("*")) {
+        const box = el.getBoundingClientRect();
+        if (box.right > width + 1 && box.width > 0 && getComputedStyle(el).position !== "fixed") {
+            culprits.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+                (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : ""));
+        }
+    }
+    return {overflow: root.scrollWidth - width, culprits: culprits.slice(0, 5)};
+}"""
+
+
+def overflow_problem(page, where):
+    result = page.evaluate(OVERFLOW)
+    if result["overflow"] > 0:
+        return f"{where}: scrolls {result['overflow']} px sideways; sticking out: {', '.join(result['culprits'])}"
+    return None
+
+
+def test_no_horizontal_scrolling_at_narrow_widths(visits, new_page, live_site):
+    """WCAG 1.4.10 reflow: every page fits 320 px (400% zoom of 1280) and a 390 px phone."""
+    page = new_page(viewport={"width": NARROW_WIDTHS[0], "height": 800})
+    problems = []
+    for visit in visits:
+        load(page, live_site.base_url, visit.target)
+        for width in NARROW_WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            problems.append(overflow_problem(page, f"{visit.target.label} at {width} px"))
+        page.set_viewport_size({"width": NARROW_WIDTHS[0], "height": 800})
+    problems = [p for p in problems if p]
+    assert not problems, "\n".join(problems)
+
+
+def test_text_resizes_to_200_percent_without_loss(visits, new_page, live_site):
+    """WCAG 1.4.4: with text at 200% nothing scrolls sideways and the heading stays in view."""
+    page = new_page()
+    problems = []
+    for visit in representatives(visits):
+        load(page, live_site.base_url, visit.target)
+        page.evaluate("document.documentElement.style.fontSize = '200%'")
+        problems.append(overflow_problem(page, f"{visit.target.label} at 200% text"))
+        heading = page.locator("h1").first
+        box = heading.bounding_box()
+        clipped = heading.evaluate("h1 => h1.scrollWidth > h1.clientWidth + 1")
+        if not box or box["x"] < 0 or box["x"] + box["width"] > DESKTOP["width"] or clipped:
+            problems.append(f"{visit.target.label} at 200% text: the h1 is cut off ({box})")
+    problems = [p for p in problems if p]
+    assert not problems, "\n".join(problems)
+
+
+MOTION = """() => {
+    const longest = (value) => Math.max(...value.split(",").map((part) => parseFloat(part) * (part.trim().endsWith("ms") ? 0.001 : 1)));
+    const moving = [];
+    for (const el of document.querySelectorAll("*")) {
+        for (const pseudo of [null, "::before", "::after"]) {
+            const style = getComputedStyle(el, pseudo);
+            const seconds = Math.max(longest(style.transitionDuration), style.animationName === "none" ? 0 : longest(style.animationDuration));
+            if (seconds > 0.01) moving.push(`${el.tagName.toLowerCase()}.${el.className}${pseudo || ""}: ${seconds}s`);
+        }
+    }
+    return {moving: moving.slice(0, 10), smooth: getComputedStyle(document.documentElement).scrollBehavior === "smooth"};
+}"""
+
+
+def test_reduced_motion_is_honoured(visits, new_page, live_site):
+    """With prefers-reduced-motion: reduce no transition or animation runs longer than 0.01 s."""
+    page = new_page(reduced_motion="reduce")
+    problems = []
+    for visit in representatives(visits):
+        load(page, live_site.base_url, visit.target)
+        result = page.evaluate(MOTION)
+        problems += [f"{visit.target.label}: {entry}" for entry in result["moving"]]
+        if result["smooth"]:
+            problems.append(f"{visit.target.label}: smooth scrolling left on")
+    assert not problems, "motion despite prefers-reduced-motion: reduce:\n" + "\n".join(problems)
+
+
+PRINTED = """() => {
+    // Everything outside <main> (skip link, header, menu, breadcrumbs, footer) is site chrome.
+    const chrome = [...document.body.children].filter((el) => !["MAIN", "SCRIPT", "TEMPLATE"].includes(el.tagName));
+    const main = document.querySelector("main");
+    return {
+        chrome: chrome.filter((el) => el.getClientRects().length).map((el) => el.outerHTML.slice(0, 80)),
+        main: Boolean(main && getComputedStyle(main).display !== "none" && main.getBoundingClientRect().height > 0),
+    };
+}"""
+
+
+def test_print_stylesheet_prints_only_the_content(visits, new_page, live_site):
+    """Printed pages (content pages, survey results, every type) drop header, menus and footer."""
+    page = new_page()
+    page.emulate_media(media="print")
+    problems = []
+    for visit in representatives(visits):
+        load(page, live_site.base_url, visit.target)
+        result = page.evaluate(PRINTED)
+        problems += [f"{visit.target.label}: still printed: {html}" for html in result["chrome"]]
+        if not result["main"]:
+            problems.append(f"{visit.target.label}: <main> is not printed")
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,172 @@
+"""The shared block library: validation editors meet, and what each block renders."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.template.loader import get_template, render_to_string
+from wagtail.embeds.blocks import EmbedBlock
+
+from pages.blocks import (
+    BodyStreamBlock,
+    CallToActionBlock,
+    CaptionedImageBlock,
+    DataTableBlock,
+    MediaEmbedBlock,
+)
+from tests.factories import ImageFactory
+
+
+def clean_body(data):
+    block = BodyStreamBlock()
+    return block.clean(block.to_python(data))
+
+
+def heading(level, text="Heading"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+class TestHeadingOutline:
+    def test_an_accordion_heading_counts_as_an_h2(self):
+        accordion = {
+            "type": "accordion",
+            "value": {"heading": "FAQ", "items": [{"question": "Q", "answer": "<p>A</p>"}]},
+        }
+        clean_body([heading("h2"), heading("h3"), accordion, heading("h3")])
+        with pytest.raises(ValidationError):
+            clean_body([heading("h2"), accordion, heading("h4")])
+
+    def test_headings_that_step_down_one_level_are_accepted(self):
+        clean_body([heading("h2"), heading("h3"), heading("h4"), heading("h2")])
+
+    @pytest.mark.parametrize("levels", [["h3"], ["h2", "h4"], ["h4"]])
+    def test_a_heading_that_skips_a_level_is_refused_with_a_fix(self, levels):
+        with pytest.raises(ValidationError) as error:
+            clean_body([heading(level) for level in levels])
+        assert "skips a level" in str(error.value.as_json_data())
+
+
+@pytest.mark.django_db
+class TestImageBlock:
+    def test_image_without_alt_text_is_refused(self):
+        block = CaptionedImageBlock()
+        value = block.to_python({"image": {"image": ImageFactory().pk, "alt_text": "", "decorative": False}})
+        with pytest.raises(ValidationError):
+            block.clean(value)
+
+    def test_decorative_image_renders_empty_alt(self):
+        block = CaptionedImageBlock()
+        value = block.to_python({"image": {"image": ImageFactory().pk, "alt_text": "", "decorative": True}})
+        block.clean(value)
+        html = block.render(value)
+        assert 'alt=""' in html
+        assert 'loading="lazy"' in html
+
+    def test_alt_text_and_caption_are_rendered(self):
+        block = CaptionedImageBlock()
+        value = block.to_python(
+            {
+                "image": {
+                    "image": ImageFactory().pk,
+                    "alt_text": "Staff at a workshop",
+                    "decorative": False,
+                },
+                "caption": "Spring workshop",
+            }
+        )
+        html = block.render(value)
+        assert 'alt="Staff at a workshop"' in html
+        assert "<figcaption" in html and "Spring workshop" in html
+        assert "srcset" in html
+
+
+class TestCallToAction:
+    def cta(self, **value):
+        base = {
+            "heading": "Next step",
+            "text": "",
+            "page": None,
+            "link_url": "",
+            "link_text": "See sessions",
+        }
+        return CallToActionBlock().to_python({**base, **value})
+
+    def test_needs_exactly_one_destination(self):
+        with pytest.raises(ValidationError):
+            CallToActionBlock().clean(self.cta())
+
+    @pytest.mark.parametrize("text", ["Click here", "read more", "Here.", "Learn more"])
+    def test_vague_link_text_is_refused(self, text):
+        with pytest.raises(ValidationError) as error:
+            CallToActionBlock().clean(self.cta(link_url="https://example.org/", link_text=text))
+        assert "does not say where the link goes" in str(error.value.as_json_data())
+
+    def test_descriptive_link_renders_as_a_button(self):
+        value = CallToActionBlock().clean(self.cta(link_url="https://example.org/", link_text="Request a consultation"))
+        html = CallToActionBlock().render(value)
+        assert 'href="https://example.org/"' in html and "Request a consultation" in html
+
+
+class TestOtherBlocks:
+    def test_table_needs_a_caption(self):
+        block = DataTableBlock()
+        value = block.to_python(
+            {
+                "columns": [
+                    {"type": "text", "heading": "Level"},
+                    {"type": "number", "heading": "Hours"},
+                ],
+                "rows": [{"values": ["Diversity 1.0", "1"]}],
+                "caption": "",
+            }
+        )
+        with pytest.raises(ValidationError):
+            block.clean(value)
+
+    def test_table_renders_caption_and_header_scopes(self):
+        block = DataTableBlock()
+        value = block.to_python(
+            {
+                "columns": [
+                    {"type": "text", "heading": "Level"},
+                    {"type": "number", "heading": "Hours"},
+                ],
+                "rows": [{"values": ["Diversity 1.0", "1"]}],
+                "caption": "Training hours",
+            }
+        )
+        html = block.render(block.clean(value))
+        assert "<caption" in html and "Training hours" in html
+        assert 'scope="col"' in html and 'scope="row"' in html
+
+    def test_embed_needs_a_transcript_or_captions(self, monkeypatch):
+        # Checking the embed address itself would ask the provider over the network.
+        monkeypatch.setattr(EmbedBlock, "clean", lambda self, value: value)
+        block = MediaEmbedBlock()
+        value = block.to_python(
+            {
+                "embed": "https://www.youtube.com/watch?v=x",
+                "title": "Welcome",
+                "transcript": "",
+                "has_captions": False,
+            }
+        )
+        with pytest.raises(ValidationError) as error:
+            block.clean(value)
+        assert "transcript" in str(error.value.as_json_data())
+
+    def test_accordion_uses_details_without_javascript(self):
+        html = render_to_string(
+            "blocks/accordion_block.html",
+            {
+                "value": {
+                    "heading": "FAQ",
+                    "items": [{"question": "Who can attend?", "answer": "<p>Everyone.</p>"}],
+                }
+            },
+        )
+        assert "<details" in html and "<summary" in html and "Who can attend?" in html
+
+    def test_every_block_has_a_template_label_and_description(self):
+        for name, block in BodyStreamBlock().child_blocks.items():
+            assert block.meta.template.startswith("blocks/"), name
+            get_template(block.meta.template)  # raises if the template is missing
+            assert block.meta.label and block.meta.description, name

@@ -1,0 +1,79 @@
+"""The demo tree `load_demo_content` builds: every page renders, facts present, idempotent.
+
+Kept in its own module because the tree is built once per module (see conftest._demo_tree).
+"""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from wagtail.models import Page
+
+from pages.models import HomePage
+
+DEMO_PATHS = [
+    "/",
+    "/about/",
+    "/training/",
+    "/training/diversity-1-0/",
+    "/training/diversity-2-0/",
+    "/training/diversity-3-0/",
+    "/training/diversity-4-0/",
+    "/training/unconscious-bias-for-managers/",
+    "/career-development/",
+    "/community-engagement/",
+    "/events/",
+    "/survey/",
+    "/survey/2014-15/",
+]
+
+
+def h1_texts(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [h.get_text(" ", strip=True) for h in soup.find_all("h1")]
+
+
+class TestDemoTree:
+    @pytest.mark.parametrize("path", DEMO_PATHS)
+    def test_every_demo_page_renders_its_title_in_one_h1(self, client, demo_site, path):
+        response = client.get(path)
+        assert response.status_code == 200
+        page = Page.find_for_request(response.wsgi_request, path)
+        assert h1_texts(response) == [page.title]
+
+    def test_unknown_path_is_a_friendly_404(self, client, demo_site):
+        response = client.get("/no-such-page/")
+        assert response.status_code == 404
+        assert h1_texts(response) == ["Page not found"]
+        assert b'role="search"' in response.content
+
+    def test_demo_content_carries_the_office_facts(self, client, demo_site):
+        text = " ".join(BeautifulSoup(client.get(path).content, "html.parser").get_text(" ") for path in DEMO_PATHS)
+        for fact in ["7,100", "4,000", "3.5", "New Manager Orientation", "one-hour"]:
+            assert fact in text, f"demo content should mention {fact!r}"
+
+    def test_loading_demo_content_twice_changes_nothing(self, demo_site):
+        before = list(Page.objects.order_by("path").values_list("id", "path", "slug", "title", "latest_revision_id"))
+        call_command("load_demo_content", verbosity=0)
+        after = list(Page.objects.order_by("path").values_list("id", "path", "slug", "title", "latest_revision_id"))
+        assert after == before
+
+    def test_reset_rebuilds_the_same_tree(self, demo_site):
+        slugs_before = sorted(Page.objects.filter(depth__gt=2).values_list("url_path", flat=True))
+        call_command("load_demo_content", reset=True, verbosity=0)
+        slugs_after = sorted(Page.objects.filter(depth__gt=2).values_list("url_path", flat=True))
+        assert slugs_after == slugs_before
+        assert HomePage.objects.count() == 1
+
+    def test_every_demo_page_passes_editor_validation(self, demo_site):
+        for page in Page.objects.filter(depth__gt=1).specific():
+            page.full_clean()
+
+
+def test_sitemap_lists_every_live_page(client, demo_site):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    listed = set(re.findall(r"<loc>http://localhost(/[^<]*)</loc>", response.content.decode()))
+    live = {page.url for page in Page.objects.live().public().filter(depth__gt=1).specific()}
+    assert live == listed
