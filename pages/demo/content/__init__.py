@@ -24,11 +24,16 @@ DEFAULT_SECTIONS = (
 )
 
 
+# Menu order of the top-level sections, whichever app provides each one.
+SECTION_ORDER = ("about", "training", "career-development", "community-engagement", "events", "survey")
+
+
 def sections():
-    """Default sections in menu order, each replaced by an app's section of the same slug."""
-    overrides = {node.slug: node for node in (fn() for fn in hooks.get_hooks("register_demo_section"))}
-    defaults = [section() for section in DEFAULT_SECTIONS]
-    return tuple(overrides.get(node.slug, node) for node in defaults)
+    """The default sections plus apps' sections (an app's section replaces one of the same slug)."""
+    nodes = {node.slug: node for node in (section() for section in DEFAULT_SECTIONS)}
+    nodes.update({node.slug: node for node in (fn() for fn in hooks.get_hooks("register_demo_section"))})
+    position = {slug: index for index, slug in enumerate(SECTION_ORDER)}
+    return tuple(sorted(nodes.values(), key=lambda node: position.get(node.slug, len(SECTION_ORDER))))
 
 
 def demo_tree():

@@ -1,0 +1,64 @@
+"""Shared protection for public forms: a honeypot field and a per-client rate limit.
+
+Every public form (consultation requests, training registrations, ...) uses these so abuse
+handling is the same everywhere and tested once.
+"""
+
+import hashlib
+
+from django import forms
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+
+HONEYPOT_FIELD = "website"
+SPAM_MESSAGE = "Your submission could not be accepted. Please check the form and try again."
+
+
+class HoneypotFormMixin(forms.Form):
+    """Adds a field people never see (hidden with CSS) but bots fill in; a filled one rejects the form."""
+
+    website = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data.get(HONEYPOT_FIELD):
+            raise ValidationError(SPAM_MESSAGE, code="honeypot")
+        return ""
+
+    @property
+    def is_spam(self):
+        return HONEYPOT_FIELD in self.errors
+
+
+class NoMarkupMixin:
+    """Refuses angle brackets in free-text fields: the site accepts plain text only."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and ("<" in value or ">" in value):
+                self.add_error(name, "Please use plain text only, without < or > characters.")
+        return cleaned
+
+
+def client_fingerprint(request):
+    """A hashed client address (the proxy's REMOTE_ADDR in production), so no raw IP is stored."""
+    address = request.META.get("REMOTE_ADDR", "unknown")
+    return hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def hit_rate_limit(request, scope, limit, window_seconds):
+    """Count one attempt for this client in `scope`; True once more than `limit` fall in the window."""
+    key = f"ratelimit:{scope}:{client_fingerprint(request)}"
+    if cache.add(key, 1, timeout=window_seconds):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window_seconds)
+        return False
+    return count > limit

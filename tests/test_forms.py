@@ -1,0 +1,52 @@
+"""Shared public-form protection: honeypot, plain text only, per-client rate limit, error summary."""
+
+from bs4 import BeautifulSoup
+from django import forms
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from pages.forms import HoneypotFormMixin, NoMarkupMixin, hit_rate_limit
+
+
+class ContactForm(NoMarkupMixin, HoneypotFormMixin):
+    name = forms.CharField(max_length=100)
+    email = forms.EmailField(help_text="Your work address.")
+
+
+def test_filled_honeypot_rejects_the_form():
+    form = ContactForm(data={"name": "A", "email": "a@example.edu", "website": "http://spam.example"})
+    assert not form.is_valid()
+    assert form.is_spam
+
+
+def test_empty_honeypot_is_accepted():
+    assert ContactForm(data={"name": "A", "email": "a@example.edu", "website": ""}).is_valid()
+
+
+def test_markup_is_refused_in_text_fields():
+    form = ContactForm(data={"name": "<script>x</script>", "email": "a@example.edu"})
+    assert not form.is_valid()
+    assert "plain text" in form.errors["name"][0]
+
+
+def test_rate_limit_counts_per_client_and_scope():
+    factory = RequestFactory()
+    first = factory.post("/", REMOTE_ADDR="203.0.113.1")
+    other = factory.post("/", REMOTE_ADDR="203.0.113.2")
+    assert [hit_rate_limit(first, "contact", 3, 60) for _ in range(4)] == [False, False, False, True]
+    assert hit_rate_limit(other, "contact", 3, 60) is False
+    assert hit_rate_limit(first, "another-form", 3, 60) is False
+
+
+def test_errors_are_summarised_and_tied_to_their_fields():
+    form = ContactForm(data={"name": "", "email": "not-an-email"})
+    form.is_valid()
+    soup = BeautifulSoup(render_to_string("components/form.html", {"form": form}), "html.parser")
+    summary = soup.select_one(".error-summary[role=alert]")
+    assert {a["href"] for a in summary.select("a")} == {"#id_name", "#id_email"}
+    email = soup.select_one("#id_email")
+    assert email["aria-invalid"] == "true"
+    for described_by in email["aria-describedby"].split():
+        assert soup.find(id=described_by), f"missing element #{described_by}"
+    trap = soup.select_one(".form-field--trap")
+    assert trap["aria-hidden"] == "true" and trap.select_one("#id_website")["tabindex"] == "-1"
