@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "training",
     "survey",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
