@@ -15,3 +15,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA_LOCALLY = True
+
+# Django's test client logs in without a request, which django-axes refuses; the lockout test
+# switches it back on.
+AXES_ENABLED = False
