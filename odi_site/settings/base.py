@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "odi_site.middleware.DatabaseUnavailableMiddleware",
+    # Early, so a cached page skips the rest of the stack; stores only shareable responses.
+    "pages.caching.AnonymousPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -160,6 +162,11 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Whole-page cache for anonymous visitors (pages/caching.py): how long the server keeps a page,
+# and the max-age browsers and a CDN may reuse it for. Any content change invalidates at once.
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "60"))
 
 # Security headers on every response. Public pages get a strict policy with no inline script;
 # Wagtail's admin needs inline scripts and styles, so /admin/ is left to its own protections.
