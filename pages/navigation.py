@@ -21,6 +21,15 @@ def main_menu_items(site):
     return items
 
 
-def breadcrumb_pages(page):
-    """Ancestors below the site root (the home page is linked separately)."""
-    return Page.objects.ancestor_of(page).filter(depth__gt=2).only("id", "title", "url_path", "path", "depth")
+BREADCRUMB_CACHE_KEY = "pages:breadcrumbs:{version}:{page_id}"
+
+
+def breadcrumb_items(page, request=None):
+    """Ancestors below the site root as title/url dicts (home is linked separately), cached."""
+    key = BREADCRUMB_CACHE_KEY.format(version=content_version(), page_id=page.pk)
+    items = cache.get(key)
+    if items is None:
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=2).only("id", "title", "url_path", "path", "depth")
+        items = [{"title": p.title, "url": p.get_url(request)} for p in ancestors]
+        cache.set(key, items, MENU_CACHE_SECONDS)
+    return items

@@ -1,7 +1,7 @@
 """Shared fixtures: a minimal site (home page as the default site's root) and the demo tree."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -9,12 +9,18 @@ from wagtail.models import Page, Site
 from tests.factories import HomePageFactory, SiteSettingsFactory
 
 
+def clear_caches():
+    for backend in caches.all():
+        backend.clear()
+
+
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    """Navigation is cached; each test starts from a cold cache so results don't leak."""
-    cache.clear()
+def _clear_caches():
+    """Pages, navigation and renditions are cached; each test starts cold so nothing leaks
+    between tests whose database rows are rolled back."""
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 @pytest.fixture

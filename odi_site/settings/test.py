@@ -7,8 +7,12 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Always in-process caches, whatever REDIS_URL says; each test starts with them empty (conftest).
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
+    for alias in ("default", "renditions")
+}
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "build" / "test-media"))  # noqa: F405
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Serve static files straight from the source folders (no collectstatic) and media from MEDIA_ROOT.

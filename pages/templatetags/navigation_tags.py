@@ -2,7 +2,7 @@
 
 from django import template
 
-from pages.navigation import breadcrumb_pages, main_menu_items
+from pages.navigation import breadcrumb_items, main_menu_items
 
 register = template.Library()
 
@@ -26,6 +26,6 @@ def main_menu(context):
     return {"items": items, "request": request}
 
 
-@register.inclusion_tag("tags/breadcrumbs.html")
-def breadcrumbs(page):
-    return {"ancestors": list(breadcrumb_pages(page)) if page else [], "page": page}
+@register.inclusion_tag("tags/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    return {"ancestors": breadcrumb_items(page, context.get("request")), "page": page}

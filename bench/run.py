@@ -1,0 +1,221 @@
+"""`make bench`: query counts, render times and throughput against the stack's own ceiling.
+
+1. Builds a throwaway SQLite database in build/bench/ with the demo content plus a larger data
+   set (many more pages per section), using the production settings.
+2. In-process (Django test client, page cache bypassed): SQL queries and median render time
+   of 30 warm requests per page type.
+3. Under gunicorn (production settings, 2 sync workers) with wrk on loopback (16 connections):
+   requests/second for each page and for bench/ceiling.py returning the same bytes, measured
+   alternately, medians of ROUNDS runs; the ratio is site / ceiling.
+Prints one table and writes build/bench.json. See bench/README.md.
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / "build" / "bench"
+RESULT_FILE = REPO / "build" / "bench.json"
+EXTRA_PAGES_PER_SECTION = int(os.environ.get("BENCH_EXTRA_PAGES", "100"))
+RENDER_SAMPLES = 30
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "5"))
+CONNECTIONS = 16
+SITE_PORT, CEILING_PORT = 8701, 8702
+
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "odi_site.settings.production",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "DATABASE_URL": f"sqlite:///{WORK / 'bench.sqlite3'}",
+    "MEDIA_ROOT": str(WORK / "media"),
+    "STATIC_ROOT": str(WORK / "static"),
+    "SECURE_SSL_REDIRECT": "false",
+    "LOG_LEVEL": "WARNING",
+    "CEILING_BODY_DIR": str(WORK / "bodies"),
+    "PYTHONPATH": str(REPO),
+}
+sys.path.insert(0, str(REPO))
+
+
+def manage(*args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=REPO, env=ENV, check=True, stdout=subprocess.DEVNULL)
+
+
+def build_database():
+    shutil.rmtree(WORK, ignore_errors=True)
+    (WORK / "bodies").mkdir(parents=True)
+    manage("migrate", "--noinput")
+    manage("collectstatic", "--noinput")
+    manage("load_demo_content")
+
+
+def setup_django():
+    os.environ.update(ENV)
+    import django
+
+    django.setup()
+
+
+def grow_content():
+    """Add EXTRA_PAGES_PER_SECTION pages under every top-level section that accepts them."""
+    from wagtail.models import Page, Site
+
+    from pages.models import StandardPage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    for section in Page.objects.child_of(home).live().specific():
+        if StandardPage not in section.specific_class.allowed_subpage_models():
+            continue
+        for n in range(EXTRA_PAGES_PER_SECTION):
+            page = StandardPage(title=f"Extra page {n}", slug=f"extra-{n}", intro="Generated for the benchmark.")
+            section.add_child(instance=page)
+
+
+def targets():
+    """One URL per live page type (the first of each), plus search."""
+    from wagtail.models import Page
+
+    chosen = {}
+    for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
+        chosen.setdefault(type(page).__name__, page.url)
+    return {**chosen, "search": "/search/?q=training"}
+
+
+class QueryCounter(list):
+    """A database execute wrapper that records each SQL statement it lets through."""
+
+    def __call__(self, execute, sql, params, many, context):
+        self.append(sql)
+        return execute(sql, params, many, context)
+
+
+def measure_in_process(urls):
+    from django.db import connection
+    from django.test import Client, override_settings
+
+    client = Client(HTTP_HOST="localhost", secure=True)
+    results = {}
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        for name, url in urls.items():
+            client.get(url)
+            queries = QueryCounter()
+            with connection.execute_wrapper(queries):
+                response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            timings = []
+            for _ in range(RENDER_SAMPLES):
+                start = time.perf_counter()
+                client.get(url)
+                timings.append((time.perf_counter() - start) * 1000)
+            (WORK / "bodies" / f"{name.lower()}.html").write_bytes(response.content)
+            results[name] = {
+                "url": url,
+                "queries": len(queries),
+                "render_ms_median": round(statistics.median(timings), 2),
+                "bytes": len(response.content),
+            }
+    return results
+
+
+def start_gunicorn(app, port):
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), app, "--workers", "2", "--bind", f"127.0.0.1:{port}"],
+        cwd=REPO,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            subprocess.run(
+                ["curl", "-sf", "-o", "/dev/null", f"http://127.0.0.1:{port}/healthz"], check=False, timeout=2
+            )
+            if (
+                subprocess.run(["curl", "-s", "-o", "/dev/null", f"http://127.0.0.1:{port}/"], timeout=2).returncode
+                == 0
+            ):
+                return process
+        except subprocess.TimeoutExpired:
+            pass
+        time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"gunicorn {app} did not start on port {port}")
+
+
+def wrk(url):
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{WRK_SECONDS}s",
+            "-H",
+            "Host: localhost",
+            "-H",
+            "X-Forwarded-Proto: https",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise RuntimeError(f"{url}: {errors.group(1)} error responses under load")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def measure_throughput(results):
+    if not shutil.which("wrk"):
+        print("wrk not found (apt-get install wrk): throughput skipped")
+        return
+    site = start_gunicorn("odi_site.wsgi:application", SITE_PORT)
+    ceiling = start_gunicorn("bench.ceiling:application", CEILING_PORT)
+    try:
+        for name, row in results.items():
+            site_url = f"http://127.0.0.1:{SITE_PORT}{row['url']}"
+            ceiling_url = f"http://127.0.0.1:{CEILING_PORT}/{name.lower()}"
+            site_runs, ceiling_runs = [], []
+            for _ in range(ROUNDS):  # alternate, so machine noise hits both alike
+                site_runs.append(wrk(site_url))
+                ceiling_runs.append(wrk(ceiling_url))
+            row["rps"] = round(statistics.median(site_runs))
+            row["ceiling_rps"] = round(statistics.median(ceiling_runs))
+            row["ratio"] = round(row["rps"] / row["ceiling_rps"], 2)
+    finally:
+        site.terminate()
+        ceiling.terminate()
+        site.wait()
+        ceiling.wait()
+
+
+def main():
+    build_database()
+    setup_django()
+    grow_content()
+    results = measure_in_process(targets())
+    measure_throughput(results)
+    RESULT_FILE.write_text(json.dumps(results, indent=2) + "\n")
+    header = f"{'page type':<28} {'queries':>7} {'render ms':>9} {'KB':>6} {'req/s':>7} {'ceiling':>8} {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, row in results.items():
+        print(
+            f"{name:<28} {row['queries']:>7} {row['render_ms_median']:>9} {row['bytes'] / 1024:>6.1f} "
+            f"{row.get('rps', '-'):>7} {row.get('ceiling_rps', '-'):>8} {row.get('ratio', '-'):>6}"
+        )
+    print(f"\nWritten to {RESULT_FILE.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
