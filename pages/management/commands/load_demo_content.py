@@ -15,6 +15,7 @@ from pages.demo.site_settings import (
 )
 from pages.demo.tree import DemoContext, ensure_skeleton, fill_and_publish
 from pages.models import HomePage
+from pages.roles import setup_roles
 
 
 def default_site():
@@ -87,6 +88,7 @@ class Command(BaseCommand):
         fill_and_publish(ctx)
         for load_app_data in hooks.get_hooks("after_load_demo_content"):
             load_app_data(ctx)
+        setup_roles()
 
         site.refresh_from_db()
         site_changed = site.root_page_id != home.pk
