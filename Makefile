@@ -64,10 +64,11 @@ superuser: install ## Create an admin account interactively
 demo-reset: install ## Delete and rebuild the demo page tree
 	$(MANAGE) load_demo_content --reset
 
-lint: install ## ruff check, ruff format --check, djhtml --check
+lint: install ## ruff check, ruff format --check, djhtml --check, bandit (high severity)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/bandit -q -c pyproject.toml -r odi_site pages training survey bench --severity-level high
 
 format: install ## Apply ruff fixes and formatting, re-indent templates
 	$(BIN)/ruff check --fix-only .
