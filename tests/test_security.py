@@ -102,3 +102,19 @@ class TestLoginThrottling:
         client.post("/admin/login/", {"username": "editor", "password": "wrong"})
         response = client.post("/admin/login/", {"username": "editor", "password": "correct-horse-battery"})
         assert response.status_code == 302
+
+
+def test_json_log_lines_carry_context_but_are_one_object_per_line():
+    import json
+    import logging
+
+    from odi_site.logging import JsonFormatter
+
+    record = logging.LogRecord(
+        "survey.importing", logging.WARNING, __file__, 1, "Import rejected: %s errors", (3,), None
+    )
+    record.row_count = 120
+    line = JsonFormatter().format(record)
+    entry = json.loads(line)
+    assert entry["message"] == "Import rejected: 3 errors" and entry["row_count"] == 120
+    assert entry["level"] == "WARNING" and "\n" not in line

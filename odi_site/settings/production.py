@@ -30,3 +30,6 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Log collectors read one JSON object per line; LOG_FORMAT=plain switches back.
+LOGGING["handlers"]["console"]["formatter"] = env.get("LOG_FORMAT", "json")  # noqa: F405
