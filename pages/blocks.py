@@ -1,6 +1,7 @@
 """The one StreamField block library every page type uses (see DESIGN.md, "Shared content model")."""
 
 import re
+from html.parser import HTMLParser
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
@@ -52,12 +53,45 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading_block.html"
 
 
+class LinkTextParser(HTMLParser):
+    """Collects the text of each <a> in a fragment of rich text."""
+
+    def __init__(self):
+        super().__init__()
+        self.links, self._current = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._current = []
+
+    def handle_data(self, data):
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._current is not None:
+            self.links.append("".join(self._current))
+            self._current = None
+
+
 class ParagraphBlock(blocks.RichTextBlock):
-    """Body text with links and lists only."""
+    """Body text with links and lists only; links must say where they go."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        parser = LinkTextParser()
+        parser.feed(value.source if value else "")
+        vague = [text.strip() for text in parser.links if VAGUE_LINK_TEXT.match(text)]
+        if vague:
+            raise ValidationError(
+                f"The link text “{vague[0]}” does not say where the link goes. Select more words for the "
+                "link, for example “the Diversity 2.0 session dates” instead of “click here”."
+            )
+        return value
 
     class Meta:
         icon = "pilcrow"

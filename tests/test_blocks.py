@@ -170,3 +170,21 @@ class TestOtherBlocks:
             assert block.meta.template.startswith("blocks/"), name
             get_template(block.meta.template)  # raises if the template is missing
             assert block.meta.label and block.meta.description, name
+
+
+class TestParagraphLinks:
+    @pytest.mark.parametrize("text", ["click here", "Read more", " here "])
+    def test_vague_link_text_in_rich_text_is_refused(self, text):
+        with pytest.raises(ValidationError) as error:
+            clean_body(
+                [
+                    {
+                        "type": "paragraph",
+                        "value": f'<p>Sessions are listed <a href="https://example.org/">{text}</a>.</p>',
+                    }
+                ]
+            )
+        assert "does not say where the link goes" in str(error.value.as_json_data())
+
+    def test_descriptive_link_text_is_accepted(self):
+        clean_body([{"type": "paragraph", "value": '<p>See <a href="https://example.org/">the session dates</a>.</p>'}])
