@@ -176,6 +176,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Wagtail runs search-index and reference-index updates as tasks; one line each is noise.
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
 
