@@ -1,0 +1,30 @@
+"""Make the renditions templates use when an image is uploaded, not on a visitor's request.
+
+`TEMPLATE_IMAGE_SPECS` lists the filter specs of every `{% image %}`/`{% srcset_image %}` tag
+in templates/; tests/test_renditions.py fails when a template uses one that is missing here.
+"""
+
+from wagtail.images.models import Filter
+
+TEMPLATE_IMAGE_SPECS = [
+    "format-webp fill-{640x400,960x600,1440x900}",  # pages/home_page.html hero
+    "format-webp width-{480,800,1200}",  # components/page_header.html
+    "format-webp fill-{400x250,800x500}",  # components/teaser.html, pages/partials/event_card.html
+    "format-webp width-{480,720,1080}",  # blocks/captioned_image_block.html (text width)
+    "format-webp width-{480,960,1440}",  # blocks/captioned_image_block.html (wide)
+    "fill-1200x630 format-jpeg",  # includes/meta.html social image
+    "max-240x120 format-webp",  # pages/community_engagement_page.html partner logos
+]
+
+
+def rendition_specs():
+    """Every distinct spec string, with srcset ranges such as width-{480,800} expanded."""
+    specs = {}
+    for spec in TEMPLATE_IMAGE_SPECS:
+        specs.update(dict.fromkeys(Filter.expand_spec(spec.split())))
+    return list(specs)
+
+
+def warm_renditions(image):
+    """Create (or find) all renditions of `image` the templates can ask for."""
+    return image.get_renditions(*rendition_specs())

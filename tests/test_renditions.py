@@ -1,0 +1,44 @@
+"""Renditions are made at upload time for exactly the specs the templates use."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+
+from pages.renditions import TEMPLATE_IMAGE_SPECS, rendition_specs
+from tests.factories import ImageFactory
+
+IMAGE_TAG = re.compile(r"{%\s*(?:srcset_image|image|picture)\s+\S+\s+(.*?)%}", re.S)
+
+
+def template_specs():
+    """The filter bits of every image tag in templates/ (up to the first attribute or `as`)."""
+    found = set()
+    for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+        for match in IMAGE_TAG.finditer(template.read_text()):
+            bits = []
+            for bit in match.group(1).split():
+                if "=" in bit or bit == "as":
+                    break
+                bits.append(bit)
+            found.add(" ".join(bits))
+    return found
+
+
+def test_every_template_image_spec_is_warmed():
+    missing = template_specs() - set(TEMPLATE_IMAGE_SPECS)
+    assert not missing, f"add to pages/renditions.py TEMPLATE_IMAGE_SPECS: {sorted(missing)}"
+
+
+def test_uploading_an_image_creates_its_renditions(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = ImageFactory()
+    assert image.renditions.count() == len(rendition_specs())
+
+
+def test_warm_renditions_command_is_idempotent(db):
+    image = ImageFactory()
+    call_command("warm_renditions", verbosity=0)
+    call_command("warm_renditions", verbosity=0)
+    assert image.renditions.count() == len(rendition_specs())
