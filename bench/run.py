@@ -10,6 +10,7 @@
 Prints one table and writes build/bench.json. See bench/README.md.
 """
 
+import gzip
 import json
 import os
 import re
@@ -99,6 +100,15 @@ class QueryCounter(list):
         return execute(sql, params, many, context)
 
 
+def transfer_kb(html):
+    """Gzipped size of the page plus the CSS and JS it links (what a first visit downloads)."""
+    assets = re.findall(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="/static/([^"?]+)"', html.decode())
+    total = len(gzip.compress(html))
+    for asset in assets:
+        total += len(gzip.compress((WORK / "static" / asset).read_bytes()))
+    return round(total / 1024, 1)
+
+
 def measure_in_process(urls):
     from django.db import connection
     from django.test import Client, override_settings
@@ -123,6 +133,7 @@ def measure_in_process(urls):
                 "queries": len(queries),
                 "render_ms_median": round(statistics.median(timings), 2),
                 "bytes": len(response.content),
+                "transfer_kb_gzip": transfer_kb(response.content),
             }
     return results
 
@@ -206,14 +217,19 @@ def main():
     results = measure_in_process(targets())
     measure_throughput(results)
     RESULT_FILE.write_text(json.dumps(results, indent=2) + "\n")
-    header = f"{'page type':<28} {'queries':>7} {'render ms':>9} {'KB':>6} {'req/s':>7} {'ceiling':>8} {'ratio':>6}"
+    header = (
+        f"{'page type':<28} {'queries':>7} {'render ms':>9} {'KB':>6} {'gz KB*':>7} "
+        f"{'req/s':>7} {'ceiling':>8} {'ratio':>6}"
+    )
     print(header)
     print("-" * len(header))
     for name, row in results.items():
         print(
             f"{name:<28} {row['queries']:>7} {row['render_ms_median']:>9} {row['bytes'] / 1024:>6.1f} "
+            f"{row['transfer_kb_gzip']:>7} "
             f"{row.get('rps', '-'):>7} {row.get('ceiling_rps', '-'):>8} {row.get('ratio', '-'):>6}"
         )
+    print("* gz KB: HTML + linked CSS and JS, gzip-compressed (images excluded)")
     print(f"\nWritten to {RESULT_FILE.relative_to(REPO)}")
 
 
