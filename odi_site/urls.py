@@ -16,6 +16,11 @@ urlpatterns = [
     path("search/", page_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    re_path(
+        r"^(?P<path>(?:[\w-]+/)+)(?P<filename>calendar\.ics|download\.csv|download\.json)$",
+        page_views.page_file,
+        name="page_file",
+    ),
 ]
 
 if settings.SERVE_MEDIA_LOCALLY:

@@ -14,6 +14,8 @@ VERSION_KEY = "pagecache:version"
 # Apps whose records appear on public pages; saving or deleting one bumps the version.
 CONTENT_APPS = {"pages", "training", "survey", "wagtailimages", "wagtaildocs", "wagtailredirects"}
 CONTENT_MODELS = {("wagtailcore", "site"), ("wagtailcore", "page")}
+# Records in those apps that never appear on a public page (personal data): no invalidation.
+PRIVATE_MODELS = {("pages", "consultationrequest")}
 
 
 def content_version():
@@ -34,6 +36,8 @@ def invalidate_page_cache():
 
 def is_content_model(model):
     meta = model._meta
+    if (meta.app_label, meta.model_name) in PRIVATE_MODELS:
+        return False
     if meta.app_label in CONTENT_APPS:
         return not meta.model_name.endswith("rendition")  # renditions are made while rendering
     return (meta.app_label, meta.model_name) in CONTENT_MODELS

@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponseServerError
+from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control
@@ -42,6 +42,26 @@ def search(request):
             "pagination_query": urlencode({"q": query}),
         },
     )
+
+
+# File addresses that Wagtail page URLs cannot express (they never contain a dot), mapped to
+# the page sub-route that serves the file: events and training calendars, survey downloads.
+PAGE_FILE_ROUTES = {
+    "calendar.ics": ["calendar"],
+    "download.csv": ["download", "csv"],
+    "download.json": ["download", "json"],
+}
+
+
+@require_GET
+def page_file(request, path, filename):
+    """Serve e.g. `/events/calendar.ics` through the page's own `calendar/` route."""
+    site = Site.find_for_request(request)
+    if site is None or filename not in PAGE_FILE_ROUTES:
+        raise Http404
+    components = [part for part in path.split("/") if part] + PAGE_FILE_ROUTES[filename]
+    page, args, kwargs = site.root_page.specific.route(request, components)
+    return page.serve(request, *args, **kwargs)
 
 
 @require_GET

@@ -26,6 +26,9 @@ DEMO_PATHS = [
     "/events/",
     "/survey/",
     "/survey/2014-15/",
+    "/events/past/",
+    "/events/diversity-1-0-open-session/",
+    "/events/heritage-month-art-exhibit/",
 ]
 
 
@@ -77,3 +80,29 @@ def test_sitemap_lists_every_live_page(client, demo_site):
     listed = set(re.findall(r"<loc>http://localhost(/[^<]*)</loc>", response.content.decode()))
     live = {page.url for page in Page.objects.live().public().filter(depth__gt=1).specific()}
     assert live == listed
+
+
+@pytest.mark.parametrize("section", ["events", "training"])
+def test_section_calendars_are_served_at_their_ics_address(client, demo_site, section):
+    from icalendar import Calendar
+
+    response = client.get(f"/{section}/calendar.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(b"".join(response.streaming_content) if response.streaming else response.content)
+    assert calendar.walk("VEVENT"), f"/{section}/calendar.ics lists no upcoming events"
+
+
+def test_sections_without_a_calendar_answer_404(client, demo_site):
+    assert client.get("/about/calendar.ics").status_code == 404
+    assert client.get("/no-such-section/calendar.ics").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "filename, content_type", [("download.csv", "text/csv"), ("download.json", "application/json")]
+)
+def test_survey_downloads_are_served_at_their_file_addresses(client, demo_site, filename, content_type):
+    response = client.get(f"/survey/2014-15/{filename}")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    assert b"ample data" in response.content  # the sample-data notice travels with the figures

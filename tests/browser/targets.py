@@ -40,11 +40,31 @@ VIEWS = [
     Target("search-results", "/search/?q=training"),
     Target("search-empty", "/search/?q=zzzzqqq"),
     Target("not-found", "/does-not-exist/", status=404),
+    # Training (issue 5): the registration form with its errors (the soonest session is preselected).
+    Target("training-registration-errors", "/training/diversity-1-0/", submit="form.registration-form"),
+    Target("training-thanks", "/training/diversity-1-0/thanks/"),
+    # Events, career and community (issue 6): form errors, past events, filtered lists.
+    Target("consultation-form-errors", "/career-development/", submit="form.consultation-form"),
+    Target("events-past", "/events/past/"),
+    Target("events-category", "/events/?category=community-voices"),
+    Target("partners-filtered", "/community-engagement/?focus=veterans"),
 ]
 
 # Links under these prefixes are not HTML pages of the public site.
 SKIP_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/django-admin/")
-SKIP_PATHS = {"/sitemap.xml", "/robots.txt"}
+SKIP_PATHS = {
+    "/sitemap.xml",
+    "/robots.txt",
+    # Training calendars (.ics, ?session=<id> for one session) are downloads, not pages.
+    "/training/calendar/",
+    # Survey downloads are attachments (CSV/JSON), which a browser downloads instead of showing.
+    "/survey/2014-15/download/csv/",
+    "/survey/2014-15/download/json/",
+    # Events calendar (.ics, ?event=<slug> for one event) and feeds are downloads/XML, not pages.
+    "/events/calendar/",
+    "/events/feed/",
+    "/events/feed/atom/",
+}
 # Query-string variants followed per path (pagination, sorting) before the crawl moves on.
 QUERY_VARIANTS_PER_PATH = 3
 # A safety stop: the demo site is far smaller; raise it if the demo content grows past it.

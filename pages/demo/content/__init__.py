@@ -12,15 +12,13 @@ from wagtail import hooks
 from pages.models import HomePage
 
 from ..tree import Node
-from . import about, career, community, events, home, survey, training
+from . import about, career, community, events, home
 
 DEFAULT_SECTIONS = (
     about.section,
-    training.section,
     career.section,
     community.section,
     events.section,
-    survey.section,
 )
 
 

@@ -1,6 +1,6 @@
 """Career development: the Smart Choices consultation service and what it can and cannot do."""
 
-from pages.models import StandardPage
+from pages.models import CareerServicesPage
 
 from ..streams import call_to_action, faq, heading, image, paragraph, table
 from ..tree import Node
@@ -75,12 +75,18 @@ def content(ctx):
                 ],
             ),
             call_to_action(
-                "Talk to us about a consultation",
-                "Contact the office to ask about booking a consultation with the career development specialist.",
+                "Other questions for the office?",
+                "The office can also help with recruitment, retention and diversity questions in your department.",
                 ctx.page("about"),
                 "Find the office’s contact details",
             ),
         ],
+        "form_heading": "Request a consultation",
+        "form_intro": (
+            "Tell us a little about yourself and what you would like to talk about. The career development "
+            "specialist will email you to arrange a first meeting."
+        ),
+        "consultation_email": "careers@example.edu",
     }
 
 
@@ -88,7 +94,7 @@ def section():
     return Node(
         "career-development",
         "Career development",
-        StandardPage,
+        CareerServicesPage,
         content,
         show_in_menus=True,
     )

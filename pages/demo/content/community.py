@@ -1,7 +1,8 @@
 """Community engagement: who the office works with and the "community voices" it invites in."""
 
-from pages.models import StandardPage
+from pages.models import CommunityEngagementPage
 
+from ..records import ensure_categories
 from ..streams import call_to_action, heading, image, paragraph
 from ..tree import Node
 
@@ -21,13 +22,8 @@ def content(ctx):
         "body": [
             heading("Who we work with"),
             paragraph(
-                "<p>Our community work centers on four groups:</p>"
-                "<ul>"
-                "<li>underrepresented minorities</li>"
-                "<li>women</li>"
-                "<li>veterans</li>"
-                "<li>people with disabilities</li>"
-                "</ul>"
+                "<p>Our community work centers on four groups: underrepresented minorities, women, veterans and "
+                "people with disabilities. The partners below work with us in one or more of these areas.</p>"
             ),
             heading("Community voices"),
             paragraph(
@@ -52,6 +48,11 @@ def content(ctx):
                 "Browse campus diversity events",
             ),
         ],
+        "focus_areas_heading": "Where we focus",
+        "partners_heading": "Our community partners",
+        "partners_intro": "Organizations across the St. Louis region we work with. Choose a focus area to narrow the list.",
+        "voices_heading": "Upcoming Community Voices events",
+        "voices_category": ensure_categories()["community-voices"],
     }
 
 
@@ -59,7 +60,7 @@ def section():
     return Node(
         "community-engagement",
         "Community engagement",
-        StandardPage,
+        CommunityEngagementPage,
         content,
         show_in_menus=True,
     )

@@ -1,5 +1,9 @@
 """Shared page base, the office's page types and its site settings."""
 
+# Page models inherit __str__ (the page title) from wagtail's Page, which DJ008 cannot see
+# (pyproject ignores it for */models.py; this module used to be pages/models.py).
+# ruff: noqa: DJ008
+
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
@@ -10,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFigureBlock
+from ..blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFigureBlock
 
 
 def image_fk(help_text):
@@ -166,7 +170,14 @@ class HomePage(BasePage):
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.StandardPage"]
+    subpage_types = [
+        "pages.StandardPage",
+        "pages.CareerServicesPage",
+        "pages.CommunityEngagementPage",
+        "pages.EventIndexPage",
+        "training.TrainingProgramPage",
+        "survey.SurveyResultsIndexPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -186,7 +197,8 @@ class HomePage(BasePage):
 
     def upcoming_events(self, limit=3):
         """The next events from the chosen events section; empty until it is an events index."""
-        events_page = self.events_page.specific if self.events_page_id and self.events_page else None
+        # specific_deferred: the events page's own fields are not needed, so no second query.
+        events_page = self.events_page.specific_deferred if self.events_page_id and self.events_page else None
         if events_page is None or not hasattr(events_page, "upcoming_events"):
             return []
         return list(events_page.upcoming_events()[:limit])

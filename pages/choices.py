@@ -1,0 +1,24 @@
+"""Choices shared by the pages app's models, forms and admin views."""
+
+from django.db import models
+
+
+class ConsultationRole(models.TextChoices):
+    MANAGER = "manager", "Manager (I supervise other staff)"
+    STAFF = "staff", "Staff in a non-managerial role"
+    OTHER = "other", "Other"
+
+
+class ConsultationTopic(models.TextChoices):
+    GOALS = "goals", "Setting career goals"
+    ADVANCEMENT = "advancement", "Advancing in my current area"
+    CHANGE = "change", "Moving to a different role or department"
+    SKILLS = "skills", "Building skills and experience"
+    RESUME = "resume", "Résumé and interview preparation"
+    LEADERSHIP = "leadership", "Preparing for a management role"
+
+
+class ConsultationStatus(models.TextChoices):
+    NEW = "new", "New"
+    SCHEDULED = "scheduled", "Scheduled"
+    CLOSED = "closed", "Closed"

@@ -1,0 +1,150 @@
+"""The career consultation request form: validation, storage, the office's email and abuse handling."""
+
+import logging
+
+from django import forms
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.response import TemplateResponse
+
+from .choices import ConsultationRole, ConsultationTopic
+from .forms import HoneypotFormMixin, NoMarkupMixin, hit_rate_limit
+
+logger = logging.getLogger(__name__)
+
+# Five requests an hour per client is plenty for people and little use to a bot.
+RATE_LIMIT = 5
+RATE_LIMIT_WINDOW = 60 * 60
+SINGLE_LINE_FIELDS = ("name", "department")
+
+
+class ConsultationForm(NoMarkupMixin, HoneypotFormMixin):
+    """What the career development specialist needs to arrange a first consultation."""
+
+    name = forms.CharField(max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(
+        max_length=254,
+        label="Work email",
+        help_text="We reply to this address.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    # A select, not radio buttons: one element carries the error, so the error summary can link to it.
+    role = forms.ChoiceField(label="Your role", choices=[("", "Choose one"), *ConsultationRole.choices])
+    department = forms.CharField(
+        max_length=150,
+        help_text="For example “Pediatrics” or “Human Resources”.",
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    topics = forms.MultipleChoiceField(
+        label="What would you like to talk about?",
+        choices=ConsultationTopic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Choose any that apply.",
+    )
+    other_topics = forms.CharField(
+        max_length=1000,
+        required=False,
+        label="Anything else we should know",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    preferred_times = forms.CharField(
+        max_length=500,
+        label="When are you usually free?",
+        help_text="Days and times that suit you, e.g. “Tuesday or Thursday mornings”.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in SINGLE_LINE_FIELDS:
+            value = cleaned.get(name)
+            if value and any(char in value for char in "\r\n\t"):
+                self.add_error(name, "Please keep this to one line.")
+        if not cleaned.get("topics") and not cleaned.get("other_topics") and not self.has_error("other_topics"):
+            self.add_error(
+                "other_topics", "Choose at least one topic above, or say here what you would like to talk about."
+            )
+        return cleaned
+
+
+def office_address(page, request):
+    """The page's own address for requests, else the office email from site settings."""
+    from .models import SiteSettings
+
+    return page.consultation_email or SiteSettings.for_request(request).email
+
+
+def notify_office(page, request, consultation):
+    """Email the new request to the office; the requester's address is the Reply-To."""
+    recipient = office_address(page, request)
+    if not recipient:
+        logger.warning("Consultation request %s stored but not emailed: no address configured", consultation.pk)
+        return
+    lines = [
+        "A new career consultation request has arrived.",
+        "",
+        f"Name: {consultation.name}",
+        f"Work email: {consultation.email}",
+        f"Role: {consultation.get_role_display()}",
+        f"Department: {consultation.department}",
+        f"Topics: {consultation.get_topics_display() or '(none chosen)'}",
+        f"Anything else: {consultation.other_topics or '(nothing)'}",
+        f"Preferred times: {consultation.preferred_times}",
+        "",
+        "Update its status in the site admin under Consultation requests.",
+    ]
+    message = EmailMessage(
+        subject="New career consultation request",
+        body="\n".join(lines),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient],
+        reply_to=[consultation.email],
+    )
+    try:
+        message.send()
+    except OSError:  # SMTP errors included: the request is stored, so staff still see it in the admin
+        logger.exception("Consultation request %s stored but the email to the office failed", consultation.pk)
+
+
+def handle_request(page, request):
+    """GET shows the form; POST validates, stores, emails and redirects to the confirmation page.
+
+    Refusals store nothing: invalid input shows the form with its errors; a filled honeypot
+    looks like success to the bot but is dropped; over the rate limit a 429 page.
+    """
+    from .models import ConsultationRequest
+
+    if request.method != "POST":
+        return page.render_form(request, ConsultationForm())
+    form = ConsultationForm(request.POST)
+    if form.is_spam:
+        return page.thanks_redirect()
+    if not form.is_valid():
+        return page.render_form(request, form)
+    # Only submissions that would be stored count: corrected typos never lock anyone out.
+    if hit_rate_limit(request, "consultation", RATE_LIMIT, RATE_LIMIT_WINDOW):
+        context = page.get_context(request)
+        context.update(
+            message_heading="Please try again later",
+            message_text=(
+                "We have received several requests from your connection in the last hour, so we cannot "
+                "accept another one right now. Please try again in an hour, or email the office instead."
+            ),
+            office_email=office_address(page, request),
+        )
+        return TemplateResponse(request, "pages/career_services_message.html", context, status=429)
+    data = form.cleaned_data
+    with transaction.atomic():
+        consultation = ConsultationRequest.objects.create(
+            name=data["name"],
+            email=data["email"],
+            role=data["role"],
+            department=data["department"],
+            topics=data["topics"],
+            other_topics=data["other_topics"],
+            preferred_times=data["preferred_times"],
+        )
+    notify_office(page, request, consultation)
+    return page.thanks_redirect()

@@ -1,0 +1,121 @@
+"""Events helpers: forgiving pagination, iCalendar files and schema.org JSON-LD.
+
+Plain functions taking pages as arguments, so they can be tested without the page tree.
+"""
+
+import datetime
+import json
+
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from icalendar import Calendar, Event
+
+ATTENDANCE_MODES = {
+    "in_person": "https://schema.org/OfflineEventAttendanceMode",
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "mixed": "https://schema.org/MixedEventAttendanceMode",
+}
+# Characters that could end a <script> element or start markup inside it, as JSON escapes.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def paginate(items, number, per_page):
+    """The requested page of `items`; numbers that are not numbers or out of range go to the nearest page.
+
+    Links and bookmarks outlive the lists they point into, so a bad page number is never a 500
+    and never a 404: `page=abc` and `page=0` show the first page, `page=9999` the last.
+    """
+    paginator = Paginator(items, per_page, allow_empty_first_page=True)
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        number = 1
+    return paginator.page(min(max(number, 1), paginator.num_pages))
+
+
+def json_ld_script(data):
+    """JSON for a <script type="application/ld+json"> element, safe against `</script>` in the data."""
+    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))
+
+
+def event_dates(event):
+    """Local start and end as ISO strings: dates only for all-day events."""
+    start, end = event.local_start, event.local_end
+    if event.all_day:
+        return start.date().isoformat(), end.date().isoformat()
+    return start.isoformat(), end.isoformat()
+
+
+def event_json_ld(event, request):
+    """A schema.org Event for search engines: name, dates, place or online link, organiser."""
+    from .models import SiteSettings
+
+    start, end = event_dates(event)
+    places = []
+    if event.location:
+        places.append({"@type": "Place", "name": event.location, "address": event.location})
+    if event.online_url:
+        places.append({"@type": "VirtualLocation", "url": event.online_url})
+    office = SiteSettings.for_request(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": start,
+        "endDate": end,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": ATTENDANCE_MODES[event.attendance_mode],
+        "location": places[0] if len(places) == 1 else places,
+        "url": event.get_full_url(request),
+        "organizer": {"@type": "Organization", "name": office.office_name},
+    }
+    if event.teaser_summary:
+        data["description"] = event.teaser_summary
+    if event.audience:
+        data["audience"] = {"@type": "Audience", "audienceType": event.audience}
+    if event.cost.strip().lower() == "free":
+        data["isAccessibleForFree"] = True
+    if event.registration_url:
+        data["offers"] = {"@type": "Offer", "url": event.registration_url, "availability": "https://schema.org/InStock"}
+    return data
+
+
+def ical_event(event, request):
+    """One VEVENT: local times with their time zone (VTIMEZONE added by the calendar), dates if all day."""
+    item = Event()
+    item.add("uid", f"event-{event.pk}@{request.get_host().split(':')[0]}")
+    item.add("dtstamp", event.last_published_at or timezone.now())
+    if event.all_day:
+        item.add("dtstart", event.local_start.date())
+        # DTEND of an all-day event is the day after the last day (RFC 5545).
+        item.add("dtend", event.local_end.date() + datetime.timedelta(days=1))
+    else:
+        item.add("dtstart", event.local_start)
+        item.add("dtend", event.local_end)
+    item.add("summary", event.title)
+    if event.teaser_summary:
+        item.add("description", event.teaser_summary)
+    if event.location or event.online_url:
+        item.add("location", event.location or event.online_url)
+    item.add("url", event.get_full_url(request))
+    if event.category_id:
+        item.add("categories", [event.category.name])
+    return item
+
+
+def calendar_response(request, events, name, filename):
+    """An iCalendar file of `events` that calendar apps can subscribe to or import."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Office of Diversity, Equity & Inclusion//Campus events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for event in events:
+        calendar.add_component(ical_event(event, request))
+    calendar.add_missing_timezones()
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    return response

@@ -1,0 +1,40 @@
+"""The pages app's models, split by section; import them from here (`pages.models.X`)."""
+
+from .base import (
+    SOCIAL_PLATFORMS,
+    BasePage,
+    HomePage,
+    HomePagePillar,
+    ListingMixin,
+    SiteSettings,
+    SocialLinkBlock,
+    SocialLinkValue,
+    SocialMixin,
+    StandardPage,
+    image_fk,
+)
+from .career import CareerServicesPage, ConsultationRequest
+from .community import CommunityEngagementPage, CommunityPartner, FocusArea
+from .events import EventCategory, EventIndexPage, EventPage
+
+__all__ = [
+    "SOCIAL_PLATFORMS",
+    "BasePage",
+    "CareerServicesPage",
+    "CommunityEngagementPage",
+    "CommunityPartner",
+    "ConsultationRequest",
+    "EventCategory",
+    "EventIndexPage",
+    "EventPage",
+    "FocusArea",
+    "HomePage",
+    "HomePagePillar",
+    "ListingMixin",
+    "SiteSettings",
+    "SocialLinkBlock",
+    "SocialLinkValue",
+    "SocialMixin",
+    "StandardPage",
+    "image_fk",
+]

@@ -1,0 +1,145 @@
+"""Career development: the consultation service page and the requests people send through it."""
+
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from ..blocks import BodyStreamBlock
+from ..choices import ConsultationRole, ConsultationStatus, ConsultationTopic
+from .base import BasePage
+
+
+class CareerServicesPage(RoutablePageMixin, BasePage):
+    """The career development service: what it is, who it is for, and a consultation request form."""
+
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="What the service is, who it is for, what to expect (and what it cannot promise), FAQ.",
+    )
+    form_heading = models.CharField(
+        max_length=120, default="Request a consultation", help_text="Heading above the request form."
+    )
+    form_intro = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text="A sentence or two above the form, e.g. how soon the specialist replies.",
+    )
+    consent_notice = models.TextField(
+        max_length=800,
+        default=(
+            "We use the details you send only to arrange your consultation. They are seen by the career "
+            "services team alone and deleted a year after your request is closed."
+        ),
+        help_text="Shown next to the send button: who sees the details and how long they are kept.",
+    )
+    consultation_email = models.EmailField(
+        blank=True,
+        help_text="Where new requests are emailed. Leave blank to use the office email in site settings.",
+    )
+    thanks_heading = models.CharField(
+        max_length=120, default="Thank you: your request has been sent", help_text="Heading of the confirmation page."
+    )
+    thanks_text = models.TextField(
+        max_length=500,
+        default="The career development specialist will email you within three working days to arrange a time.",
+        help_text="What happens next, shown on the confirmation page.",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("form_heading"),
+                FieldPanel("form_intro"),
+                FieldPanel("consent_notice"),
+                FieldPanel("consultation_email"),
+            ],
+            heading="Request form",
+        ),
+        MultiFieldPanel([FieldPanel("thanks_heading"), FieldPanel("thanks_text")], heading="Confirmation page"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    template = "pages/career_services_page.html"
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "career services page"
+
+    def render_form(self, request, form, status=200):
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        from ..consultations import handle_request
+
+        return handle_request(self, request)
+
+    @path("thanks/", name="thanks")
+    def thanks_route(self, request):
+        context = self.get_context(request)
+        context.update(message_heading=self.thanks_heading, message_text=self.thanks_text)
+        return TemplateResponse(request, "pages/career_services_message.html", context)
+
+    def thanks_redirect(self):
+        return redirect(self.url + self.reverse_subpage("thanks"))
+
+
+class ConsultationRequest(models.Model):
+    """A request for a career consultation; personal data, seen only by the Career services group."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="received")
+    name = models.CharField(max_length=120)
+    email = models.EmailField(max_length=254, verbose_name="work email")
+    role = models.CharField(max_length=20, choices=ConsultationRole.choices)
+    department = models.CharField(max_length=150)
+    topics = models.JSONField(default=list, blank=True, help_text="Topic codes chosen on the form.")
+    other_topics = models.TextField(max_length=1000, blank=True, verbose_name="other topics")
+    preferred_times = models.TextField(max_length=500, verbose_name="preferred times")
+    status = models.CharField(
+        max_length=20,
+        choices=ConsultationStatus.choices,
+        default=ConsultationStatus.NEW,
+        db_index=True,
+        help_text="New until a consultation is booked; closed once it has happened or was declined.",
+    )
+    staff_notes = models.TextField(
+        blank=True, help_text="Internal notes for the career services team; never shown to the requester."
+    )
+
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("staff_notes"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("email", read_only=True)]),
+                FieldRowPanel([FieldPanel("role", read_only=True), FieldPanel("department", read_only=True)]),
+                FieldPanel("topics", read_only=True),
+                FieldPanel("other_topics", read_only=True),
+                FieldPanel("preferred_times", read_only=True),
+            ],
+            heading="Submitted by the requester",
+        ),
+    ]
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "consultation request"
+
+    def __str__(self):
+        return f"{self.name} ({self.created_at:%Y-%m-%d})" if self.created_at else self.name
+
+    def get_topics_display(self):
+        labels = dict(ConsultationTopic.choices)
+        return ", ".join(labels.get(code, code) for code in self.topics)
+
+    get_topics_display.short_description = "topics"

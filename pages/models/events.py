@@ -1,0 +1,277 @@
+"""Campus diversity events: categories, the events index (with its feeds and calendar) and events."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.search import index
+
+from ..blocks import BodyStreamBlock
+from ..events import calendar_response, event_json_ld, json_ld_script, paginate
+from .base import BasePage
+
+EVENTS_PER_PAGE = 12
+
+
+class EventCategory(models.Model):
+    """A kind of event (Training, Seminar, Community Voices, Heritage Month) visitors can filter by."""
+
+    name = models.CharField(max_length=80, unique=True, help_text="Shown on event pages and in the filter.")
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Used in filter addresses, e.g. /events/?category=community-voices."
+    )
+    description = models.CharField(
+        max_length=250, blank=True, help_text="Optional sentence on what events of this kind are about."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "event category"
+        verbose_name_plural = "event categories"
+
+    def __str__(self):
+        return self.name
+
+
+def with_teaser_images(queryset):
+    """Events with their category and teaser/hero images and renditions, in a fixed number of queries."""
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return queryset.select_related("category", "listing_image", "hero_image").prefetch_related(
+        Prefetch("listing_image__renditions", queryset=renditions),
+        Prefetch("hero_image__renditions", queryset=renditions),
+    )
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The events section: upcoming events first, past events, category filter, feeds and a calendar."""
+
+    body = StreamField(BodyStreamBlock(), blank=True, help_text="Optional text above the list of events.")
+    empty_message = models.CharField(
+        max_length=250,
+        default="No upcoming events are listed right now. New events appear here as soon as they are scheduled.",
+        help_text="Shown when no upcoming events match.",
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("empty_message")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    template = "pages/event_index_page.html"
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "event index page"
+
+    def route(self, request, path_components):
+        """Serve an event from one query with what its page shows (category, hero image).
+
+        Wagtail's default finds the child and then its specific page in two queries and loads
+        the category and image lazily; the index's own views (past/, feed/...) still come first.
+        """
+        if path_components and self.live:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                event = (
+                    EventPage.objects.child_of(self)
+                    .select_related("category", "hero_image")
+                    .filter(slug=path_components[0])
+                    .first()
+                )
+                if event is not None:
+                    event._cached_parent_obj = self
+                    return event.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def events(self):
+        """Live, public events in this section, with what lists and teasers show."""
+        return with_teaser_images(EventPage.objects.live().public().child_of(self).defer_streamfields())
+
+    def upcoming_events(self):
+        """Events that have not ended yet, soonest first (the home page takes the first three)."""
+        return self.events().filter(end__gte=timezone.now()).order_by("start", "pk")
+
+    def past_events(self):
+        return self.events().filter(end__lt=timezone.now()).order_by("-start", "-pk")
+
+    def category_filter(self, request, events):
+        """Apply ?category=<slug>; returns (events, chosen category or None, every category)."""
+        categories = list(EventCategory.objects.all())
+        slug = request.GET.get("category", "")
+        chosen = next((c for c in categories if c.slug == slug), None)
+        if chosen is not None:
+            events = events.filter(category=chosen)
+        return events, chosen, categories
+
+    def listing_context(self, request, events, view):
+        events, chosen, categories = self.category_filter(request, events)
+        page_obj = paginate(events, request.GET.get("page"), EVENTS_PER_PAGE)
+        query = f"category={chosen.slug}" if chosen else ""
+        return {
+            "events": page_obj,
+            "page_obj": page_obj,
+            "category": chosen,
+            "categories": categories,
+            "pagination_query": query,
+            "view": view,
+        }
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        context = self.get_context(request)
+        context.update(self.listing_context(request, self.upcoming_events(), "upcoming"))
+        return TemplateResponse(request, self.get_template(request), context)
+
+    @path("past/", name="past")
+    def past_route(self, request):
+        context = self.get_context(request)
+        context.update(self.listing_context(request, self.past_events(), "past"))
+        return TemplateResponse(request, self.get_template(request), context)
+
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        from ..feeds import UpcomingEventsFeed
+
+        return UpcomingEventsFeed(self)(request)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed_route(self, request):
+        from ..feeds import UpcomingEventsAtomFeed
+
+        return UpcomingEventsAtomFeed(self)(request)
+
+    # Wagtail's page URLs cannot contain dots, so the file is served at calendar/ (named events.ics);
+    # ?event=<slug> gives one event's file, for "add to your calendar" on its page.
+    @path("calendar/", name="calendar")
+    def calendar_route(self, request):
+        events = EventPage.objects.live().public().child_of(self).defer_streamfields().select_related("category")
+        slug = request.GET.get("event")
+        if slug:
+            event = events.filter(slug=slug).first()
+            if event is None:
+                raise Http404("No such event")
+            return calendar_response(request, [event], event.title, event.slug)
+        events = events.filter(end__gte=timezone.now()).order_by("start", "pk")
+        return calendar_response(request, events, self.title, "events")
+
+
+class EventPage(BasePage):
+    """One campus event: when and where, who it is for, how to register and how to ask for access needs."""
+
+    # Defaults only so a new draft can be saved before its dates are filled in.
+    start = models.DateTimeField(default=timezone.now, help_text="When the event starts (campus time).")
+    end = models.DateTimeField(
+        default=timezone.now, help_text="When it ends; for an all-day event, any time on the last day."
+    )
+    all_day = models.BooleanField(default=False, help_text="Tick for events that run all day: times are not shown.")
+    location = models.CharField(
+        max_length=250, blank=True, help_text="Building and room, e.g. “Farrell Learning Center, Room 213”."
+    )
+    online_url = models.URLField(
+        blank=True, verbose_name="online link", help_text="Link to join online; fill in this, a location or both."
+    )
+    category = models.ForeignKey(
+        EventCategory,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="What kind of event this is; visitors filter by it.",
+    )
+    audience = models.CharField(
+        max_length=150, blank=True, help_text="Who it is for, e.g. “All staff, faculty and students”."
+    )
+    cost = models.CharField(
+        max_length=100, blank=True, default="Free", help_text="e.g. “Free” or “$10, lunch included”."
+    )
+    registration_url = models.URLField(
+        blank=True,
+        verbose_name="registration link",
+        help_text="Where to register; leave blank if no registration is needed.",
+    )
+    accessibility_note = models.TextField(
+        max_length=600,
+        blank=True,
+        verbose_name="accessibility and accommodations",
+        help_text="Step-free access, captioning, interpreters, and who to contact for accommodations.",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, help_text="What the event is about, speakers, agenda.")
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day")], heading="Date and time"
+        ),
+        MultiFieldPanel([FieldPanel("location"), FieldPanel("online_url")], heading="Where"),
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("audience"),
+                FieldPanel("cost"),
+                FieldPanel("registration_url"),
+                FieldPanel("accessibility_note"),
+            ],
+            heading="Details",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("location"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+
+    template = "pages/event_page.html"
+    parent_page_types = ["pages.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "event page"
+        indexes = [models.Index(fields=["end", "start"], name="pages_event_end_start")]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = "The event cannot end before it starts."
+        if not self.location and not self.online_url:
+            errors["location"] = "Give a location, an online link, or both."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end)
+
+    @property
+    def same_day(self):
+        return self.local_start.date() == self.local_end.date()
+
+    @cached_property
+    def attendance_mode(self):
+        if self.location and self.online_url:
+            return "mixed"
+        return "online" if self.online_url else "in_person"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = json_ld_script(event_json_ld(self, request))
+        return context

@@ -1,0 +1,81 @@
+"""Admin views for the pages app's snippets: list columns, filters, menu grouping and CSV export."""
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .exports import SafeExportIndexView
+from .models import CommunityPartner, ConsultationRequest, EventCategory, FocusArea
+
+
+class ConsultationRequestViewSet(SnippetViewSet):
+    """Career consultation requests: personal data, so only the Career services group has permissions."""
+
+    model = ConsultationRequest
+    index_view_class = SafeExportIndexView
+    icon = "mail"
+    menu_label = "Consultation requests"
+    menu_order = 250
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["name", "email", "role", "department", "status", "created_at"]
+    list_filter = ["status", "role"]
+    search_fields = ["name", "email", "department"]
+    list_export = [
+        "created_at",
+        "status",
+        "name",
+        "email",
+        "role",
+        "department",
+        "get_topics_display",
+        "other_topics",
+        "preferred_times",
+    ]
+    export_headings = {"get_topics_display": "Topics", "created_at": "Received"}
+    export_filename = "consultation-requests"
+    ordering = ["-created_at"]
+
+
+class EventCategoryViewSet(SnippetViewSet):
+    model = EventCategory
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class FocusAreaViewSet(SnippetViewSet):
+    model = FocusArea
+    icon = "group"
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+
+
+class CommunityPartnerViewSet(SnippetViewSet):
+    model = CommunityPartner
+    icon = "site"
+    list_display = ["name", "website"]
+    list_filter = ["focus_areas"]
+    search_fields = ["name", "description"]
+
+
+class EventsAndCommunityGroup(SnippetViewSetGroup):
+    """One admin menu for the data behind the events and community pages."""
+
+    menu_label = "Events & community"
+    menu_icon = "calendar"
+    menu_order = 240
+    items = (EventCategoryViewSet, FocusAreaViewSet, CommunityPartnerViewSet)
+
+
+register_snippet(ConsultationRequestViewSet)
+register_snippet(EventsAndCommunityGroup)
+
+
+@hooks.register("after_load_demo_content")
+def load_event_and_community_records(ctx):
+    """Demo categories, focus areas and partners (created only when missing)."""
+    from .demo.records import load_records
+
+    load_records(ctx)

@@ -1,0 +1,340 @@
+"""Demo survey section for `load_demo_content`: the results pages plus synthetic, labelled aggregates.
+
+The office's real DES figures are not in our sources, so the 2014-15 administration is
+synthetic (`is_sample`): a seeded random generator builds CSV rows which go through the real
+importer, so reruns write nothing new. Item labels are our own neutral short labels; the DES
+item wording is copyrighted and never stored.
+
+The grouping of the eight inclusion factors into the three engagement clusters below is the
+demo's own mapping, good enough to exercise the pages; a real import brings its own.
+"""
+
+import csv
+import datetime
+import io
+import random
+
+from wagtail import hooks
+
+from pages.demo.streams import call_to_action, faq, heading, key_figure, paragraph
+from pages.demo.tree import Node
+
+from .importing import import_file
+
+SURVEY = "des"
+ADMINISTRATION = "2014-15"
+RESPONDENTS = 4212
+INVITED = 12630
+SEED = 201415
+
+CLUSTERS = [
+    ("VISION", "Vision/Purpose", ["COMMON_PURPOSE", "TRUST", "CULTURAL_COMPETENCE"]),
+    ("CAMARADERIE", "Camaraderie", ["BELONGING", "ATTRIBUTES", "RESPECT"]),
+    ("APPRECIATION", "Appreciation", ["ACCESS", "REWARD"]),
+]
+FACTORS = {
+    "COMMON_PURPOSE": "Common Purpose",
+    "TRUST": "Trust",
+    "CULTURAL_COMPETENCE": "Cultural Competence",
+    "BELONGING": "Sense of Belonging",
+    "ATTRIBUTES": "Appreciation of Individual Attributes",
+    "RESPECT": "Respect",
+    "ACCESS": "Access to Opportunity",
+    "REWARD": "Equitable Reward and Recognition",
+}
+# 22 items, each a code and a short neutral label of our own (not the survey's wording).
+ITEMS = {
+    "COMMON_PURPOSE": ["Shared mission", "Values in practice", "Own work and mission"],
+    "TRUST": ["Trust in leaders", "Fair handling of concerns", "Safe to speak up"],
+    "CULTURAL_COMPETENCE": ["Skills across cultures", "Support for learning"],
+    "BELONGING": ["Feeling welcome", "Part of the community", "Colleagues' support"],
+    "ATTRIBUTES": ["Valued for who one is", "Background respected", "Perspectives used"],
+    "RESPECT": ["Respectful treatment", "Free of demeaning remarks"],
+    "ACCESS": ["Development opportunities", "Mentoring available", "Career advancement"],
+    "REWARD": ["Fair recognition", "Fair pay and rewards", "Fair evaluation"],
+}
+# (dimension, [(group, n, parent)]); some groups are small enough to be withheld.
+DIMENSIONS = [
+    (
+        "Role",
+        [
+            ("Faculty", 812, ""),
+            ("Staff", 2804, ""),
+            ("Staff: management", 296, "Staff"),
+            ("Staff: non-management", 2441, "Staff"),
+            ("Students and trainees", 455, ""),
+            ("Postdoctoral researchers", 97, ""),
+        ],
+    ),
+    (
+        "Race/ethnicity",
+        [
+            ("Asian", 402, ""),
+            ("Black or African American", 611, ""),
+            ("Hispanic or Latino", 173, ""),
+            ("White", 2688, ""),
+            ("American Indian or Alaska Native", 4, ""),
+            ("Native Hawaiian or Pacific Islander", 3, ""),
+            ("Multiracial", 88, ""),
+        ],
+    ),
+    (
+        "Gender",
+        [("Woman", 2731, ""), ("Man", 1288, ""), ("Nonbinary", 6, ""), ("Another gender", 2, "")],
+    ),
+    (
+        "Sexual orientation",
+        [("Heterosexual", 3390, ""), ("Gay or lesbian", 131, ""), ("Bisexual", 74, ""), ("Another orientation", 4, "")],
+    ),
+    ("Disability", [("Has a disability", 231, ""), ("No disability", 3712, "")]),
+]
+# The one dimension whose answered total is recorded (and below the respondents).
+ANSWERED = {"Sexual orientation": 3599}
+HEADER = [
+    "record",
+    "survey",
+    "survey_name",
+    "administration",
+    "fielded_from",
+    "fielded_to",
+    "invited",
+    "respondents",
+    "response_rate",
+    "sample",
+    "measure_kind",
+    "measure_code",
+    "measure_name",
+    "parent_code",
+    "dimension",
+    "group",
+    "parent_group",
+    "n",
+    "mean",
+    "sd",
+    "pct_favorable",
+    "pct_neutral",
+    "pct_unfavorable",
+]
+
+
+def measures():
+    """(kind, code, name, parent) in survey order."""
+    out = []
+    for code, name, _ in CLUSTERS:
+        out.append(("cluster", code, name, ""))
+    number = 0
+    for cluster_code, _, factor_codes in CLUSTERS:
+        for factor in factor_codes:
+            out.append(("factor", factor, FACTORS[factor], cluster_code))
+    for _, _, factor_codes in CLUSTERS:
+        for factor in factor_codes:
+            for label in ITEMS[factor]:
+                number += 1
+                out.append(("item", f"Q{number:02d}", label, factor))
+    return out
+
+
+def _score(rng, base, spread=2.5):
+    favorable = min(95.0, max(20.0, rng.gauss(base, spread)))
+    unfavorable = min(100 - favorable, max(2.0, rng.gauss((100 - favorable) * 0.45, 2)))
+    neutral = 100 - favorable - unfavorable
+    mean = 1 + 4 * (favorable * 0.85 + neutral * 0.5 + unfavorable * 0.1) / 100
+    return {
+        "mean": f"{mean:.2f}",
+        "sd": f"{rng.uniform(0.75, 1.1):.2f}",
+        "pct_favorable": f"{favorable:.1f}",
+        "pct_neutral": f"{neutral:.1f}",
+        "pct_unfavorable": f"{unfavorable:.1f}",
+    }
+
+
+def demo_rows():
+    """The synthetic 2014-15 file as dicts, identical on every call."""
+    rng = random.Random(SEED)
+    common = {"survey": SURVEY}
+    rows = [
+        {
+            **common,
+            "record": "administration",
+            "survey_name": "Diversity Engagement Survey",
+            "administration": ADMINISTRATION,
+            "fielded_from": "2014-10-06",
+            "fielded_to": "2014-11-14",
+            "invited": INVITED,
+            "respondents": RESPONDENTS,
+            "response_rate": f"{100 * RESPONDENTS / INVITED:.1f}",
+            "sample": "yes",
+        }
+    ]
+    all_measures = measures()
+    for kind, code, name, parent in all_measures:
+        rows.append(
+            {
+                **common,
+                "record": "measure",
+                "measure_kind": kind,
+                "measure_code": code,
+                "measure_name": name,
+                "parent_code": parent,
+            }
+        )
+    for dimension, groups in DIMENSIONS:
+        for group, _, parent in groups:
+            rows.append({**common, "record": "group", "dimension": dimension, "group": group, "parent_group": parent})
+    admin = {**common, "administration": ADMINISTRATION}
+    for dimension, groups in DIMENSIONS:
+        if dimension in ANSWERED:
+            rows.append({**admin, "record": "profile", "dimension": dimension, "n": ANSWERED[dimension]})
+        for group, n, _ in groups:
+            rows.append({**admin, "record": "profile", "dimension": dimension, "group": group, "n": n})
+    base = {code: rng.uniform(58, 82) for _, code, _, _ in all_measures}
+    offsets = {(d, g): rng.gauss(0, 5) for d, groups in DIMENSIONS for g, _, _ in groups}
+    # Centre each dimension's offsets on its respondents, so all respondents sit among the groups.
+    for dimension, groups in DIMENSIONS:
+        top = [(g, n) for g, n, parent in groups if not parent]
+        centre = sum(offsets[(dimension, g)] * n for g, n in top) / sum(n for _, n in top)
+        for g, _, _ in groups:
+            offsets[(dimension, g)] -= centre
+    for _, code, _, _ in all_measures:
+        n_all = RESPONDENTS - rng.randint(0, 40)
+        rows.append(
+            {**admin, "record": "score", "measure_code": code, "n": n_all, **_score(rng, base[code], spread=0.5)}
+        )
+        for dimension, groups in DIMENSIONS:
+            for group, n, _ in groups:
+                rows.append(
+                    {
+                        **admin,
+                        "record": "score",
+                        "measure_code": code,
+                        "dimension": dimension,
+                        "group": group,
+                        "n": max(0, n - rng.randint(0, 2)) if n > 20 else n,
+                        **_score(rng, base[code] + offsets[(dimension, group)]),
+                    }
+                )
+    return rows
+
+
+def demo_csv():
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=HEADER, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(demo_rows())
+    return buffer.getvalue().encode()
+
+
+def ensure_demo_data():
+    """Import the synthetic administration (a no-op when it is already stored) and return it."""
+    from .models import Administration
+
+    report = import_file(demo_csv())
+    if not report.ok:
+        raise ValueError("demo survey data is invalid: " + "; ".join(report.messages()[:5]))
+    return Administration.objects.get(survey__slug=SURVEY, slug=ADMINISTRATION)
+
+
+def index_content(ctx):
+    return {
+        "search_description": (
+            "The Diversity Engagement Survey at the School of Medicine: more than 4,000 people took part in "
+            "the 2014-15 survey of how inclusive our learning and working environment feels."
+        ),
+        "intro": (
+            "Before we can serve the wider community well, we need to know whether our own students, staff and "
+            "faculty feel welcome, respected and supported. The Diversity Engagement Survey helps us find out."
+        ),
+        "listing_summary": "What more than 4,000 colleagues told us about how inclusive the School of Medicine feels.",
+        "listing_image": ctx.images["teaser-bars"],
+        "body": [
+            heading("About the survey"),
+            paragraph(
+                "<p>To take the measure of the climate across our community, the Office of Diversity, Equity and "
+                "Inclusion in Human Resources championed the Diversity Engagement Survey at the school. It asks "
+                "about eight inclusion factors, such as trust, respect and a sense of belonging, which together "
+                "describe three kinds of engagement.</p>"
+            ),
+            key_figure("4,000+", "people answered the 2014-15 survey"),
+            faq(
+                "Questions about the survey",
+                [
+                    (
+                        "Who could take part?",
+                        "<p>Members of the School of Medicine community. More than 4,000 people responded to "
+                        "the 2014-15 survey.</p>",
+                    ),
+                    (
+                        "Why do the results pages say “sample data”?",
+                        "<p>The figures on this demonstration site are synthetic. They show how results are "
+                        "presented and are not the survey’s real results.</p>",
+                    ),
+                    (
+                        "Are results for small groups shown?",
+                        "<p>No. Figures about fewer than five people are withheld, together with any figure "
+                        "that would let someone work them out.</p>",
+                    ),
+                ],
+            ),
+        ],
+    }
+
+
+def results_content(ctx):
+    return {
+        "search_description": (
+            "Results of the 2014-15 Diversity Engagement Survey at the School of Medicine (sample data on this "
+            "demonstration site): more than 4,000 respondents."
+        ),
+        "intro": (
+            "How inclusive does our academic learning environment feel? In 2014-15 more than 4,000 people "
+            "from across the School of Medicine gave us their answer through the Diversity Engagement Survey."
+        ),
+        "listing_summary": "The 2014-15 survey: more than 4,000 respondents, about a third of those invited.",
+        "listing_image": ctx.images["teaser-bars"],
+        "administration": ensure_demo_data(),
+        "body": [
+            heading("What we heard"),
+            paragraph(
+                "<p>Most faculty and staff describe positive experiences at the School of Medicine. Some groups, "
+                "however, report experiences that are less positive than others. Closing that gap is a focus of "
+                "our office’s work.</p>"
+            ),
+            call_to_action(
+                "See what we are doing about it",
+                "Training, career support and community partnerships are how the office works toward a more inclusive school.",
+                ctx.page("training"),
+                "Explore Diversity 1.0–4.0 training",
+            ),
+        ],
+    }
+
+
+@hooks.register("register_demo_section")
+def survey_section():
+    from .models import SurveyResultsIndexPage, SurveyResultsPage
+
+    results = Node(ADMINISTRATION, "2014-15 Diversity Engagement Survey", SurveyResultsPage, results_content)
+    return Node(
+        "survey",
+        "Diversity Engagement Survey",
+        SurveyResultsIndexPage,
+        index_content,
+        show_in_menus=True,
+        children=(results,),
+    )
+
+
+@hooks.register("after_load_demo_content")
+def load_survey_data(ctx):
+    """Make sure the data exists (e.g. after someone deleted it) and the results page points at it."""
+    from .models import SurveyResultsPage
+
+    administration = ensure_demo_data()
+    page = ctx.pages.get(f"survey/{ADMINISTRATION}")
+    if isinstance(page, SurveyResultsPage) and page.administration_id is None:
+        page.administration = administration
+        page.save_revision(log_action=True).publish()
+
+
+# Dates of the synthetic administration, for tests.
+FIELDED = (datetime.date(2014, 10, 6), datetime.date(2014, 11, 14))

@@ -1,0 +1,770 @@
+"""Read, validate and store a survey CSV (format: docs/survey-csv.md). All or nothing.
+
+`validate(data)` parses and checks the whole file without writing and returns a `Report`;
+`import_file(data)` does the same and, only when there is no problem, writes everything in one
+transaction with bulk inserts/updates. Re-importing the same file changes nothing. Used by
+`manage.py import_survey` and the admin upload view.
+"""
+
+import csv
+import datetime
+import functools
+import io
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from pages.caching import invalidate_page_cache
+
+from .choices import MeasureKind
+from .models import Administration, Aggregate, Dimension, Group, Measure, Survey
+
+MAX_BYTES = 25 * 1024 * 1024
+MAX_COLUMNS = 40
+MAX_FIELD_LENGTH = 300
+MAX_PROBLEMS = 200
+DISTRIBUTION_TOLERANCE = 1.5
+PROGRESS_EVERY = 5000
+BATCH_SIZE = 2000
+
+RECORDS = ("administration", "measure", "group", "profile", "score")
+COLUMNS = (
+    "record",
+    "survey",
+    "survey_name",
+    "administration",
+    "fielded_from",
+    "fielded_to",
+    "invited",
+    "respondents",
+    "response_rate",
+    "sample",
+    "measure_kind",
+    "measure_code",
+    "measure_name",
+    "parent_code",
+    "dimension",
+    "group",
+    "parent_group",
+    "n",
+    "percent",
+    "mean",
+    "sd",
+    "pct_favorable",
+    "pct_neutral",
+    "pct_unfavorable",
+)
+ALWAYS_REQUIRED = ("record", "survey")
+# Cells each record needs; a column that some record needs must be in the header.
+REQUIRED_CELLS = {
+    "administration": ("administration", "respondents"),
+    "measure": ("measure_kind", "measure_code", "measure_name"),
+    "group": ("dimension", "group"),
+    "profile": ("administration", "dimension", "n"),
+    "score": ("administration", "measure_code", "n"),
+}
+PARENT_KIND = {MeasureKind.ITEM: MeasureKind.FACTOR, MeasureKind.FACTOR: MeasureKind.CLUSTER}
+DEFAULT_SCALE_POINTS = 5
+# The same few labels recur on every row; slugify is slow enough to matter at 100,000 rows.
+_slug = functools.lru_cache(maxsize=8192)(slugify)
+CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,20}")
+TRUE_WORDS = {"yes", "y", "true", "1"}
+FALSE_WORDS = {"no", "n", "false", "0", ""}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the file; row 1 is the header, data starts at row 2."""
+
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self):
+        where = []
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column}")
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+@dataclass
+class Report:
+    """The outcome of validating (and maybe importing) one file."""
+
+    problems: list = field(default_factory=list)
+    records: Counter = field(default_factory=Counter)
+    administrations: list = field(default_factory=list)
+    written: Counter = field(default_factory=Counter)
+    truncated: int = 0
+    imported: bool = False
+
+    @property
+    def ok(self):
+        return not self.problems
+
+    def add(self, row, column, message):
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.truncated += 1
+        else:
+            self.problems.append(Problem(row, column, message))
+
+    def messages(self):
+        lines = [str(p) for p in self.problems]
+        if self.truncated:
+            lines.append(f"… and {self.truncated} more problems not listed.")
+        return lines
+
+
+class _Row:
+    """A data row with typed accessors that report problems instead of raising."""
+
+    def __init__(self, number, cells, report, decimal_comma):
+        self.number = number
+        self.cells = cells
+        self.report = report
+        self.decimal_comma = decimal_comma
+        self.ok = True
+
+    def error(self, column, message):
+        self.ok = False
+        self.report.add(self.number, column, message)
+
+    def text(self, column):
+        return self.cells.get(column, "").strip()
+
+    def required(self, column):
+        value = self.text(column)
+        if not value:
+            self.error(column, "is empty; expected a value for this record type")
+        return value
+
+    def integer(self, column, required=False):
+        value = self.required(column) if required else self.text(column)
+        if not value:
+            return None
+        cleaned = value.replace("\u00a0", "").replace(" ", "")
+        if cleaned.isascii() and cleaned.lstrip("-").isdigit() and len(cleaned) <= 12:
+            number = int(cleaned)
+            if number < 0:
+                self.error(column, f"“{value}” is negative; expected a whole number of 0 or more")
+                return None
+            return number
+        self.error(column, f"“{_short(value)}” is not a whole number; expected digits only, e.g. 412")
+        return None
+
+    def decimal(self, column, low, high, what):
+        value = self.text(column)
+        if not value:
+            return None
+        cleaned = value.replace(",", ".") if self.decimal_comma else value
+        try:
+            number = float(cleaned) if cleaned.isascii() and len(cleaned) <= 20 else float("nan")
+        except ValueError:
+            number = float("nan")
+        if not math.isfinite(number):
+            self.error(column, f"“{_short(value)}” is not a number; expected {what}")
+            return None
+        if not low <= number <= high:
+            self.error(column, f"{value} is outside {low:g}–{high:g}; expected {what}")
+            return None
+        return number
+
+    def date(self, column):
+        value = self.text(column)
+        if not value:
+            return None
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            self.error(column, f"“{_short(value)}” is not a date; expected YYYY-MM-DD, e.g. 2014-10-01")
+            return None
+
+    def boolean(self, column):
+        value = self.text(column).lower()
+        if value in TRUE_WORDS:
+            return True
+        if value in FALSE_WORDS:
+            return False
+        self.error(column, f"“{_short(value)}” is not yes or no; expected yes, no, true, false, 1 or 0")
+        return False
+
+
+def _short(value, limit=40):
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _decode(data, report):
+    if len(data) > MAX_BYTES:
+        report.add(None, None, f"the file is {len(data):,} bytes; expected at most {MAX_BYTES:,} bytes")
+        return None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        report.add(line, None, "contains a NUL byte; expected a text (CSV) file")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        report.add(line, None, "is not valid UTF-8; expected a CSV file saved as UTF-8 (with or without BOM)")
+        return None
+
+
+def _read(data, report):
+    """Header and rows as dicts (lower-case column names), or None when the file is unreadable."""
+    text = _decode(data, report)
+    if text is None:
+        return None, None, False
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    csv.field_size_limit(MAX_FIELD_LENGTH * 4)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        report.add(1, None, f"cannot be read as CSV ({error}); expected a comma- or semicolon-separated header")
+        return None, None, False
+    if not header or not any(cell.strip() for cell in header):
+        report.add(1, None, "the file is empty; expected a header row naming the columns")
+        return None, None, False
+    if len(header) > MAX_COLUMNS:
+        report.add(1, None, f"has {len(header)} columns; expected at most {MAX_COLUMNS}")
+        return None, None, False
+    names = [cell.strip().lower() for cell in header]
+    problems = False
+    for index, name in enumerate(names):
+        if name not in COLUMNS:
+            report.add(1, name or f"#{index + 1}", f"unknown column; expected one of {', '.join(COLUMNS)}")
+            problems = True
+    for name, count in Counter(names).items():
+        if count > 1 and name in COLUMNS:
+            report.add(1, name, "appears more than once; expected each column once")
+            problems = True
+    for name in ALWAYS_REQUIRED:
+        if name not in names:
+            report.add(1, name, "is missing; expected this column in the header")
+            problems = True
+    if problems:
+        return None, None, False
+
+    rows = []
+    number = 1
+    try:
+        for cells in reader:
+            number += 1
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) > len(names):
+                report.add(number, None, f"has {len(cells)} cells; expected at most {len(names)} (one per column)")
+                continue
+            long = next((i for i, cell in enumerate(cells) if len(cell) > MAX_FIELD_LENGTH), None)
+            if long is not None:
+                report.add(
+                    number, names[long], f"is {len(cells[long])} characters long; expected at most {MAX_FIELD_LENGTH}"
+                )
+                continue
+            rows.append((number, dict(zip(names, cells, strict=False))))
+    except csv.Error as error:
+        report.add(number + 1, None, f"cannot be read as CSV ({error}); check quotes around cells")
+        return None, None, False
+    return names, rows, delimiter == ";"
+
+
+@dataclass
+class _Plan:
+    """Everything the file defines, validated and keyed, ready to write."""
+
+    surveys: dict = field(default_factory=dict)  # slug -> {name}
+    administrations: dict = field(default_factory=dict)  # (survey, slug) -> fields
+    measures: dict = field(default_factory=dict)  # (survey, code) -> fields
+    groups: dict = field(default_factory=dict)  # (survey, dimension slug, group slug) -> fields
+    dimensions: dict = field(default_factory=dict)  # (survey, dimension slug) -> name
+    aggregates: dict = field(default_factory=dict)  # (survey, admin, measure, dim slug, group slug) -> fields
+
+
+def validate(data, progress=None):
+    """Check the whole file; returns (Report, plan) without touching the database."""
+    report = Report()
+    names, rows, decimal_comma = _read(data, report)
+    if rows is None:
+        return report, None
+    missing = {}  # column -> (first row needing it, its record type)
+    for record, needed in REQUIRED_CELLS.items():
+        first = next((number for number, cells in rows if cells.get("record", "").strip().lower() == record), None)
+        for column in needed:
+            if first is not None and column not in names and (column not in missing or first < missing[column][0]):
+                missing[column] = (first, record)
+    for column, (first, record) in missing.items():
+        report.add(1, column, f"is missing; expected it because {record} records need it (first at row {first})")
+    if report.problems:
+        return report, None
+
+    existing = _Existing()
+    plan = _Plan()
+    seen = {}
+    parsed = []
+    for index, (number, cells) in enumerate(rows):
+        row = _Row(number, cells, report, decimal_comma)
+        record = row.text("record").lower()
+        if record not in RECORDS:
+            row.error(
+                "record", f"“{_short(row.text('record'))}” is not a record type; expected one of {', '.join(RECORDS)}"
+            )
+            continue
+        report.records[record] += 1
+        parsed.append((record, row))
+        if progress and index % PROGRESS_EVERY == 0:
+            progress("validating", index, len(rows))
+
+    # Definitions first, so data rows may come before or after the rows that define what they use.
+    for record, row in parsed:
+        if record in ("administration", "measure", "group"):
+            DEFINERS[record](row, plan, existing, seen)
+    for record, row in parsed:
+        if record == "measure":
+            _check_measure_parent(row, plan, existing)
+        elif record == "group":
+            _check_group_parent(row, plan, existing)
+    for index, (record, row) in enumerate(parsed):
+        if record in ("profile", "score"):
+            _define_aggregate(record, row, plan, existing, seen)
+        if progress and index % PROGRESS_EVERY == 0:
+            progress("checking", index, len(parsed))
+    if not parsed and not report.problems:
+        report.add(None, None, "the file has a header but no data rows; expected at least one record")
+    report.administrations = sorted(
+        {f"{s} {a}" for (s, a) in plan.administrations} | {f"{k[0]} {k[1]}" for k in plan.aggregates}
+    )
+    return report, plan
+
+
+class _Existing:
+    """What the database already holds, fetched lazily once per survey."""
+
+    def __init__(self):
+        self.surveys = {s.slug: s for s in Survey.objects.all()}
+        self._loaded = {}
+
+    def load(self, slug):
+        if slug not in self._loaded:
+            survey = self.surveys.get(slug)
+            info = {"administrations": {}, "measures": {}, "groups": {}, "dimensions": {}}
+            if survey is not None:
+                info["administrations"] = {a.slug: a for a in survey.administrations.all()}
+                info["measures"] = {m.code: m for m in survey.measures.all()}
+                info["dimensions"] = {d.slug: d for d in survey.dimensions.all()}
+                info["groups"] = {
+                    (g.dimension.slug, g.slug): g
+                    for g in Group.objects.filter(dimension__survey=survey).select_related("dimension")
+                }
+            self._loaded[slug] = info
+        return self._loaded[slug]
+
+
+def _survey_slug(row, plan, existing, define=False):
+    value = row.required("survey")
+    if not value:
+        return None
+    slug = _slug(value)
+    if not slug:
+        row.error("survey", f"“{_short(value)}” has no letters or digits; expected a survey slug, e.g. des")
+        return None
+    if slug in existing.surveys or slug in plan.surveys:
+        return slug
+    if define:
+        plan.surveys[slug] = {"name": row.text("survey_name") or value}
+        return slug
+    row.error(
+        "survey",
+        f"unknown survey “{_short(value)}”; expected an existing survey or an administration record defining it",
+    )
+    return None
+
+
+def _first(seen, key, row, column, what):
+    """Record where `key` was first seen; report a duplicate otherwise."""
+    if key in seen:
+        row.error(column, f"duplicates {what} at row {seen[key]}; expected each {what} once per file")
+        return False
+    seen[key] = row.number
+    return True
+
+
+def _define_administration(row, plan, existing, seen):
+    survey = _survey_slug(row, plan, existing, define=True)
+    label = row.required("administration")
+    respondents = row.integer("respondents", required=True)
+    invited = row.integer("invited")
+    rate = row.decimal("response_rate", 0, 100, "a percentage from 0 to 100")
+    fielded_from, fielded_to = row.date("fielded_from"), row.date("fielded_to")
+    sample = row.boolean("sample")
+    if fielded_from and fielded_to and fielded_to < fielded_from:
+        row.error("fielded_to", "is before fielded_from; expected the last day the survey was open")
+    if invited is not None and respondents is not None and respondents > invited:
+        row.error("respondents", f"{respondents} is more than the {invited} invited; expected at most {invited}")
+    if not (survey and label and _slug(label)) or not row.ok:
+        if label and not _slug(label):
+            row.error("administration", "has no letters or digits; expected a label such as 2014-15")
+        return
+    key = (survey, _slug(label))
+    if _first(seen, ("administration", *key), row, "administration", "administration"):
+        plan.administrations[key] = {
+            "label": label,
+            "respondents": respondents,
+            "invited": invited,
+            "response_rate": None if rate is None else round(rate, 1),
+            "fielded_from": fielded_from,
+            "fielded_to": fielded_to,
+            "is_sample": sample,
+            "_row": row.number,
+        }
+
+
+def _define_measure(row, plan, existing, seen):
+    survey = _survey_slug(row, plan, existing)
+    kind = row.required("measure_kind").lower()
+    code = row.required("measure_code")
+    name = row.required("measure_name")
+    if kind and kind not in MeasureKind.values:
+        row.error("measure_kind", f"“{_short(kind)}” is not a measure kind; expected cluster, factor or item")
+    if code and not CODE_PATTERN.fullmatch(code):
+        row.error(
+            "measure_code", f"“{_short(code)}” is not a code; expected up to 20 letters, digits, - or _, e.g. Q07"
+        )
+    if len(name) > 150:
+        row.error(
+            "measure_name", "is too long; expected a short label of at most 150 characters (never full item text)"
+        )
+    if not (survey and row.ok):
+        return
+    if _first(seen, ("measure", survey, code), row, "measure_code", "measure"):
+        plan.measures[(survey, code)] = {
+            "kind": kind,
+            "name": name,
+            "parent_code": row.text("parent_code"),
+            "order": len(plan.measures),
+            "_row": row,
+        }
+
+
+def _check_measure_parent(row, plan, existing):
+    survey = _slug(row.text("survey"))
+    entry = plan.measures.get((survey, row.text("measure_code")))
+    if not entry or entry["_row"] is not row:
+        return  # the row was rejected, or is a duplicate already reported
+    kind, parent_code = entry["kind"], entry["parent_code"]
+    if kind == MeasureKind.CLUSTER:
+        if parent_code:
+            row.error("parent_code", "is set on a cluster; expected clusters to have no parent")
+        return
+    expected = PARENT_KIND[kind]
+    if not parent_code:
+        row.error("parent_code", f"is empty; expected the code of the {expected} this {kind} belongs to")
+        return
+    parent_kind = _measure_kind(survey, parent_code, plan, existing)
+    if parent_kind is None:
+        row.error(
+            "parent_code",
+            f"unknown measure “{_short(parent_code)}”; expected a code defined in this file or already stored",
+        )
+    elif parent_kind != expected:
+        row.error("parent_code", f"“{parent_code}” is a {parent_kind}; expected a {expected}")
+
+
+def _measure_kind(survey, code, plan, existing):
+    entry = plan.measures.get((survey, code))
+    if entry:
+        return entry["kind"]
+    stored = existing.load(survey)["measures"].get(code)
+    return stored.kind if stored else None
+
+
+def _define_group(row, plan, existing, seen):
+    survey = _survey_slug(row, plan, existing)
+    dimension = row.required("dimension")
+    label = row.required("group")
+    for column, value in (("dimension", dimension), ("group", label)):
+        if value and not _slug(value):
+            row.error(column, f"“{_short(value)}” has no letters or digits; expected a name")
+    if not (survey and row.ok):
+        return
+    dim_slug, group_slug = _slug(dimension), _slug(label)
+    plan.dimensions.setdefault((survey, dim_slug), {"name": dimension, "order": len(plan.dimensions)})
+    if _first(seen, ("group", survey, dim_slug, group_slug), row, "group", "group"):
+        plan.groups[(survey, dim_slug, group_slug)] = {
+            "label": label,
+            "parent": _slug(row.text("parent_group")) if row.text("parent_group") else "",
+            "order": len(plan.groups),
+            "_row": row,
+        }
+
+
+def _check_group_parent(row, plan, existing):
+    survey, dim_slug = _slug(row.text("survey")), _slug(row.text("dimension"))
+    entry = plan.groups.get((survey, dim_slug, _slug(row.text("group"))))
+    if not entry or entry["_row"] is not row or not entry["parent"]:
+        return
+    parent = _group_parent(survey, dim_slug, entry["parent"], plan, existing)
+    if parent is None:
+        row.error(
+            "parent_group",
+            f"unknown group “{_short(row.text('parent_group'))}” in {row.text('dimension')}; expected a group of the same dimension",
+        )
+    elif parent:
+        row.error("parent_group", f"“{row.text('parent_group')}” is itself a sub-group; expected a top-level group")
+
+
+def _group_parent(survey, dim_slug, group_slug, plan, existing):
+    """The parent slug of a group ("" for top level), or None when the group is unknown."""
+    entry = plan.groups.get((survey, dim_slug, group_slug))
+    if entry:
+        return entry["parent"]
+    stored = existing.load(survey)["groups"].get((dim_slug, group_slug))
+    if stored is None:
+        return None
+    return stored.parent.slug if stored.parent_id else ""
+
+
+def _respondents(survey, admin_slug, plan, existing):
+    entry = plan.administrations.get((survey, admin_slug))
+    if entry:
+        return entry["respondents"]
+    stored = existing.load(survey)["administrations"].get(admin_slug)
+    return stored.respondents if stored else None
+
+
+def _scale_points(survey, existing):
+    stored = existing.surveys.get(survey)
+    return stored.scale_points if stored else DEFAULT_SCALE_POINTS
+
+
+def _define_aggregate(record, row, plan, existing, seen):
+    survey = _survey_slug(row, plan, existing)
+    admin = row.required("administration")
+    n = row.integer("n", required=True)
+    dimension, group = row.text("dimension"), row.text("group")
+    if not survey:
+        return
+    respondents = _respondents(survey, _slug(admin), plan, existing) if admin else None
+    if admin and respondents is None:
+        row.error(
+            "administration",
+            f"unknown administration “{_short(admin)}”; expected one defined by an administration record or already stored",
+        )
+    if n is not None and respondents is not None and n > respondents:
+        row.error(
+            "n", f"{n} is more than the administration's {respondents} respondents; expected at most {respondents}"
+        )
+    dim_slug, group_slug = _slug(dimension), _slug(group)
+    if group and not dimension:
+        row.error("dimension", "is empty but group is set; expected the dimension the group belongs to")
+    elif group and _group_parent(survey, dim_slug, group_slug, plan, existing) is None:
+        row.error(
+            "group",
+            f"unknown group “{_short(group)}” in “{_short(dimension)}”; expected a group defined in this file or already stored",
+        )
+    elif dimension and not group:
+        known = (survey, dim_slug) in plan.dimensions or dim_slug in existing.load(survey)["dimensions"]
+        if not known:
+            row.error(
+                "dimension",
+                f"unknown dimension “{_short(dimension)}”; expected one defined by group records or already stored",
+            )
+        if record == "score":
+            row.error(
+                "group", "is empty but dimension is set; expected both (a group's scores) or neither (all respondents)"
+            )
+
+    measure = ""
+    values = {"n": n}
+    if record == "profile":
+        if not dimension:
+            row.error("dimension", "is empty; expected the demographic question these respondents answered")
+        row.decimal("percent", 0, 100, "a percentage from 0 to 100")
+    else:
+        measure = row.required("measure_code")
+        if measure and _measure_kind(survey, measure, plan, existing) is None:
+            row.error(
+                "measure_code",
+                f"unknown measure “{_short(measure)}”; expected a code defined in this file or already stored",
+            )
+        scale = _scale_points(survey, existing)
+        values["mean"] = row.decimal("mean", 1, scale, f"a mean on the 1–{scale} scale")
+        values["sd"] = row.decimal("sd", 0, scale - 1, f"a standard deviation from 0 to {scale - 1}")
+        pcts = {}
+        for column in ("pct_favorable", "pct_neutral", "pct_unfavorable"):
+            pcts[column] = values[column] = row.decimal(column, 0, 100, "a percentage from 0 to 100")
+        given = [v for v in pcts.values() if v is not None]
+        if len(given) == 3 and abs(sum(given) - 100) > DISTRIBUTION_TOLERANCE:
+            row.error(
+                "pct_favorable",
+                f"favorable + neutral + unfavorable = {sum(given):g}; expected 100 ± {DISTRIBUTION_TOLERANCE:g}",
+            )
+        elif len(given) == 2 and sum(given) > 100 + DISTRIBUTION_TOLERANCE:
+            row.error("pct_favorable", f"the percentages add up to {sum(given):g}; expected at most 100")
+        if values["mean"] is None and pcts["pct_favorable"] is None and row.ok:
+            row.error("mean", "and pct_favorable are both empty; expected a mean, a percent favorable or both")
+    if not row.ok:
+        return
+    key = (survey, _slug(admin), measure, dim_slug, group_slug)
+    what = "score" if record == "score" else "profile count"
+    if _first(seen, ("aggregate", *key), row, "group" if group else "n", what):
+        plan.aggregates[key] = values
+
+
+DEFINERS = {"administration": _define_administration, "measure": _define_measure, "group": _define_group}
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def import_file(data, dry_run=False, progress=None):
+    """Validate the whole file, then (unless dry_run or any problem) write it in one transaction."""
+    report, plan = validate(data, progress=progress)
+    if not report.ok or dry_run:
+        return report
+    with transaction.atomic():
+        _write(plan, report, progress)
+        if any(report.written.values()):
+            # Bulk writes send no save signals, so tell the page cache itself.
+            transaction.on_commit(invalidate_page_cache)
+    report.imported = True
+    return report
+
+
+def _changed(obj, fields):
+    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, fields[name])
+    return changed
+
+
+def _save(obj, fields, report, label):
+    if obj.pk is None:
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        obj.save()
+        report.written[f"{label} created"] += 1
+    elif _changed(obj, fields):
+        obj.save()
+        report.written[f"{label} updated"] += 1
+
+
+def _write(plan, report, progress):
+    surveys = {
+        s.slug: s
+        for s in Survey.objects.select_for_update().filter(
+            slug__in={k[0] for k in plan.aggregates}
+            | set(plan.surveys)
+            | {k[0] for k in plan.measures}
+            | {k[0] for k in plan.groups}
+        )
+    }
+    for slug, fields in plan.surveys.items():
+        if slug not in surveys:
+            surveys[slug] = Survey.objects.create(slug=slug, name=fields["name"][:150])
+            report.written["surveys created"] += 1
+
+    administrations = {}
+    for survey_slug, survey in surveys.items():
+        for admin in survey.administrations.all():
+            administrations[(survey_slug, admin.slug)] = admin
+    for (survey_slug, slug), fields in plan.administrations.items():
+        admin = administrations.get((survey_slug, slug)) or Administration(survey=surveys[survey_slug], slug=slug)
+        fields = {k: v for k, v in fields.items() if not k.startswith("_")}
+        if fields["response_rate"] is not None:
+            fields["response_rate"] = _decimal(fields["response_rate"])
+        _save(admin, fields, report, "administrations")
+        administrations[(survey_slug, slug)] = admin
+
+    dimensions = {
+        (d.survey.slug, d.slug): d
+        for d in Dimension.objects.filter(survey__in=surveys.values()).select_related("survey")
+    }
+    for (survey_slug, slug), fields in plan.dimensions.items():
+        dim = dimensions.get((survey_slug, slug))
+        if dim is None:
+            dim = Dimension(survey=surveys[survey_slug], slug=slug)
+            _save(dim, {"name": fields["name"][:80], "order": fields["order"]}, report, "dimensions")
+            dimensions[(survey_slug, slug)] = dim
+
+    groups = {
+        (g.dimension.survey.slug, g.dimension.slug, g.slug): g
+        for g in Group.objects.filter(dimension__survey__in=surveys.values()).select_related(
+            "dimension__survey", "parent"
+        )
+    }
+    # Top-level groups first, so sub-groups can point at them.
+    for (survey_slug, dim_slug, slug), fields in sorted(plan.groups.items(), key=lambda item: bool(item[1]["parent"])):
+        group = groups.get((survey_slug, dim_slug, slug)) or Group(
+            dimension=dimensions[(survey_slug, dim_slug)], slug=slug
+        )
+        parent = groups[(survey_slug, dim_slug, fields["parent"])] if fields["parent"] else None
+        _save(group, {"label": fields["label"][:120], "parent": parent, "order": fields["order"]}, report, "groups")
+        groups[(survey_slug, dim_slug, slug)] = group
+
+    measures = {
+        (m.survey.slug, m.code): m
+        for m in Measure.objects.filter(survey__in=surveys.values()).select_related("survey", "parent")
+    }
+    kind_rank = {MeasureKind.CLUSTER: 0, MeasureKind.FACTOR: 1, MeasureKind.ITEM: 2}
+    for (survey_slug, code), fields in sorted(plan.measures.items(), key=lambda item: kind_rank[item[1]["kind"]]):
+        measure = measures.get((survey_slug, code)) or Measure(survey=surveys[survey_slug], code=code)
+        parent = measures[(survey_slug, fields["parent_code"])] if fields["parent_code"] else None
+        values = {"kind": fields["kind"], "name": fields["name"], "parent": parent, "order": fields["order"]}
+        _save(measure, values, report, "measures")
+        measures[(survey_slug, code)] = measure
+
+    _write_aggregates(plan, report, progress, administrations, dimensions, groups, measures)
+
+
+def _decimal(value):
+    from decimal import Decimal
+
+    return Decimal(str(value)).quantize(Decimal("0.1"))
+
+
+SCORE_FIELDS = ("n", "mean", "sd", "pct_favorable", "pct_neutral", "pct_unfavorable")
+
+
+def _write_aggregates(plan, report, progress, administrations, dimensions, groups, measures):
+    admin_ids = {administrations[(k[0], k[1])].pk for k in plan.aggregates}
+    # Plain tuples, not model instances: a re-import of 100,000 rows compares values only.
+    existing = {
+        row[:4]: row[4:]
+        for row in Aggregate.objects.filter(administration_id__in=admin_ids).values_list(
+            "administration_id", "measure_id", "group_id", "dimension_id", "id", *SCORE_FIELDS
+        )
+    }
+    create, update = [], []
+    for index, ((survey, admin, code, dim_slug, group_slug), values) in enumerate(plan.aggregates.items()):
+        administration_id = administrations[(survey, admin)].pk
+        measure_id = measures[(survey, code)].pk if code else None
+        group_id = groups[(survey, dim_slug, group_slug)].pk if group_slug else None
+        dimension_id = dimensions[(survey, dim_slug)].pk if dim_slug and not group_slug else None
+        fields = {name: values.get(name) for name in SCORE_FIELDS}
+        current = existing.get((administration_id, measure_id, group_id, dimension_id))
+        if current is None:
+            create.append(
+                Aggregate(
+                    administration_id=administration_id,
+                    measure_id=measure_id,
+                    group_id=group_id,
+                    dimension_id=dimension_id,
+                    **fields,
+                )
+            )
+        elif tuple(current[1:]) != tuple(fields.values()):
+            update.append(Aggregate(id=current[0], **fields))
+        if progress and index % PROGRESS_EVERY == 0:
+            progress("writing", index, len(plan.aggregates))
+    Aggregate.objects.bulk_create(create, batch_size=BATCH_SIZE)
+    Aggregate.objects.bulk_update(update, SCORE_FIELDS, batch_size=BATCH_SIZE)
+    report.written["aggregates created"] += len(create)
+    report.written["aggregates updated"] += len(update)

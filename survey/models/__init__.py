@@ -1,0 +1,16 @@
+"""Survey models: the data (aggregates only) and the results page types."""
+
+from .data import MIN_CELL_SIZE_FLOOR, Administration, Aggregate, Dimension, Group, Measure, Survey
+from .pages import SurveyResultsIndexPage, SurveyResultsPage
+
+__all__ = [
+    "MIN_CELL_SIZE_FLOOR",
+    "Administration",
+    "Aggregate",
+    "Dimension",
+    "Group",
+    "Measure",
+    "Survey",
+    "SurveyResultsIndexPage",
+    "SurveyResultsPage",
+]

@@ -1,0 +1,117 @@
+"""The public results pages: an index of administrations and one routable page per administration."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from pages.blocks import BodyStreamBlock
+from pages.models import BasePage
+
+from .. import views
+
+
+class SurveyResultsIndexPage(BasePage):
+    """The survey section: what the survey is and a list of its published administrations."""
+
+    body = StreamField(BodyStreamBlock(), blank=True, help_text="About the survey, above the list of results.")
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    template = "survey/survey_results_index_page.html"
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["survey.SurveyResultsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "survey results index page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["result_pages"] = list(
+            SurveyResultsPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("administration__survey")
+            .order_by("-administration__fielded_from", "-first_published_at")
+        )
+        return context
+
+
+class SurveyResultsPage(RoutablePageMixin, BasePage):
+    """Results of one administration: figures from stored aggregates, narrative from editors."""
+
+    administration = models.ForeignKey(
+        "survey.Administration",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Whose figures this page shows; imported with manage.py import_survey or the Survey data upload.",
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="Narrative around the figures: context, what we heard, what we are doing. Figures come from the data.",
+    )
+    gap_threshold = models.PositiveSmallIntegerField(
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text="Differences from all respondents of at least this many percentage points are highlighted.",
+    )
+    highlight_count = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text="How many factors are listed as strengths (highest % favorable) and as areas for focus (lowest).",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("administration"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("gap_threshold"), FieldPanel("highlight_count")], heading="Highlighting"),
+    ]
+    # Only the narrative is indexed; figures reach search only through the suppressed view, i.e. not at all.
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    template = "survey/survey_results_page.html"
+    parent_page_types = ["survey.SurveyResultsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "survey results page"
+
+    @path("")
+    def overview(self, request):
+        return views.overview(self, request)
+
+    @path("profile/")
+    def profile(self, request):
+        return views.profile(self, request)
+
+    @path("dimension/<slug:slug>/")
+    def dimension(self, request, slug):
+        return views.dimension(self, request, slug)
+
+    @path("measure/<slug:code>/")
+    def measure(self, request, code):
+        return views.measure(self, request, code)
+
+    @path("trend/")
+    def trend(self, request):
+        return views.trend(self, request)
+
+    @path("download/csv/")
+    def download_csv(self, request):
+        return views.download_csv(self, request)
+
+    @path("download/json/")
+    def download_json(self, request):
+        return views.download_json(self, request)
+
+    def require_results(self):
+        if self.administration_id is None:
+            raise Http404("This results page has no administration yet.")

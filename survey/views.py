@@ -1,0 +1,419 @@
+"""Results views of a SurveyResultsPage: they read only the suppressed view (survey/suppression.py).
+
+All figures of an administration come from one query (aggregates with their measures, groups
+and dimensions) and are turned into a `Results` in Python, so every view costs the same few
+queries whatever the size of the data.
+"""
+
+import csv
+import io
+import json
+from collections import namedtuple
+
+from django.http import Http404, HttpResponse
+from django.utils.text import slugify
+
+from pages.exports import neutralise_formula
+
+from . import charts
+from .choices import MeasureKind
+from .suppression import suppress
+from .templatetags.survey_tags import signed
+
+SAMPLE_NOTICE = "Sample data — not real results. These figures are synthetic and for demonstration only."
+
+
+MeasureRow = namedtuple("MeasureRow", "id code name kind parent_id order")
+GroupRow = namedtuple("GroupRow", "id dimension_id parent_id label slug order")
+DimensionRow = namedtuple("DimensionRow", "id name slug order")
+AggregateRow = namedtuple(
+    "AggregateRow", "measure_id group_id dimension_id n mean sd pct_favorable pct_neutral pct_unfavorable"
+)
+_AGGREGATE_FIELDS = AggregateRow._fields
+_MEASURE_FIELDS = ("measure__code", "measure__name", "measure__kind", "measure__parent_id", "measure__order")
+_GROUP_FIELDS = (
+    "group__dimension_id",
+    "group__parent_id",
+    "group__label",
+    "group__slug",
+    "group__order",
+    "group__dimension__name",
+    "group__dimension__slug",
+    "group__dimension__order",
+)
+_DIMENSION_FIELDS = ("dimension__name", "dimension__slug", "dimension__order")
+
+
+def _results_for(administration, queryset):
+    """Suppressed results from one query; plain tuples, not model instances (25× fewer objects)."""
+    measures, groups, dimensions, aggregates = {}, {}, {}, []
+    width = len(_AGGREGATE_FIELDS)
+    for row in queryset.values_list(*_AGGREGATE_FIELDS, *_MEASURE_FIELDS, *_GROUP_FIELDS, *_DIMENSION_FIELDS):
+        agg = AggregateRow(*row[:width])
+        aggregates.append(agg)
+        measure, group, dimension = row[width : width + 5], row[width + 5 : width + 13], row[width + 13 :]
+        if agg.measure_id and agg.measure_id not in measures:
+            measures[agg.measure_id] = MeasureRow(agg.measure_id, *measure)
+        if agg.group_id and agg.group_id not in groups:
+            dim_id, parent_id, label, slug, order, dim_name, dim_slug, dim_order = group
+            groups[agg.group_id] = GroupRow(agg.group_id, dim_id, parent_id, label, slug, order)
+            dimensions.setdefault(dim_id, DimensionRow(dim_id, dim_name, dim_slug, dim_order))
+        if agg.dimension_id:
+            dimensions.setdefault(agg.dimension_id, DimensionRow(agg.dimension_id, *dimension))
+    return suppress(
+        k=administration.survey.min_cell_size,
+        respondents=administration.respondents,
+        measures=list(measures.values()),
+        dimensions=list(dimensions.values()),
+        groups=list(groups.values()),
+        aggregates=aggregates,
+        scale_points=administration.survey.scale_points,
+    )
+
+
+def load(page):
+    """The page's administration and its suppressed results, computed once per request."""
+    if getattr(page, "_survey_results", None) is None:
+        from .models import Administration, Aggregate
+
+        page.require_results()
+        # One query for the administration and its survey's others (for the trend link).
+        siblings = list(
+            Administration.objects.select_related("survey").filter(survey__administrations__id=page.administration_id)
+        )
+        administration = next(a for a in siblings if a.pk == page.administration_id)
+        administration.sibling_count = len(siblings) - 1
+        queryset = Aggregate.objects.filter(administration=administration)
+        page._survey_results = (administration, _results_for(administration, queryset))
+    return page._survey_results
+
+
+def citation(page, administration, request=None):
+    survey = administration.survey
+    text = survey.citation or f"{survey.name}, {administration.label} administration"
+    url = page.full_url or page.url or ""
+    return f"{text}. {page.title}. {url}".strip()
+
+
+def _base_context(page, request, view, title):
+    administration, results = load(page)
+    subnav = [
+        ("Overview", page.url, view == "overview"),
+        ("Respondent profile", page.url + "profile/", view == "profile"),
+    ]
+    subnav += [(d.name, page.url + f"dimension/{d.slug}/", view == f"dimension:{d.slug}") for d in results.dimensions]
+    return {
+        "administration": administration,
+        "survey": administration.survey,
+        "results": results,
+        "k": results.k,
+        "view": view,
+        "view_title": title,
+        "subnav": subnav,
+        "withheld_text": f"fewer than {results.k} respondents",
+        "citation": citation(page, administration, request),
+        "has_trend": administration.sibling_count > 0,
+    }
+
+
+def _other_administrations(administration):
+    from .models import Administration
+
+    return Administration.objects.filter(survey_id=administration.survey_id).exclude(pk=administration.pk)
+
+
+def _bar_rows(figures, threshold=None):
+    rows = []
+    for label, fig, reference in figures:
+        value = None if fig.withheld else fig.pct_favorable
+        highlight = threshold is not None and fig.gap is not None and abs(fig.gap) >= threshold
+        rows.append((label, value, highlight, reference, f"{signed(fig.gap)} points" if highlight else ""))
+    return rows
+
+
+def _chart(figures, k, threshold=None):
+    return charts.bar_chart(_bar_rows(figures, threshold), withheld_text=f"fewer than {k} respondents")
+
+
+def _overall_rows(results, kind):
+    rows = []
+    for m in results.measures_of_kind(kind):
+        fig = results.overall.get(m.code)
+        if fig is not None:
+            rows.append((m, fig))
+    return rows
+
+
+def strengths_and_focus(results, count):
+    """Rule: factors ranked by % favorable of all respondents; the top `count` are strengths,
+    the bottom `count` areas for focus (ties broken by the survey's factor order)."""
+    ranked = [
+        (m, f) for m, f in _overall_rows(results, MeasureKind.FACTOR) if not f.withheld and f.pct_favorable is not None
+    ]
+    ranked.sort(key=lambda mf: -mf[1].pct_favorable)
+    count = min(count, len(ranked) // 2)
+    return ranked[:count], list(reversed(ranked[-count:])) if count else []
+
+
+def overview(page, request):
+    context = _base_context(page, request, "overview", page.title)
+    results = context["results"]
+    sections = []
+    for kind, heading in ((MeasureKind.CLUSTER, "Engagement clusters"), (MeasureKind.FACTOR, "Inclusion factors")):
+        rows = _overall_rows(results, kind)
+        if rows:
+            sections.append(
+                {
+                    "heading": heading,
+                    "slug": f"{kind}s",
+                    "rows": rows,
+                    "chart": _chart([(m.name, f, False) for m, f in rows], results.k),
+                }
+            )
+    strengths, focus = strengths_and_focus(results, page.highlight_count)
+    measure_links = {
+        kind.label: [m for m in results.measures_of_kind(kind) if m.code in results.overall]
+        for kind in (MeasureKind.CLUSTER, MeasureKind.FACTOR, MeasureKind.ITEM)
+    }
+    context.update(sections=sections, strengths=strengths, focus=focus, measure_links=measure_links)
+    return page.render(request, template="survey/survey_results_page.html", context_overrides=context)
+
+
+def profile(page, request):
+    context = _base_context(page, request, "profile", "Respondent profile")
+    results = context["results"]
+    tables = []
+    for dim in results.dimensions:
+        table = results.profiles.get(dim.slug)
+        if table:
+            rows = [(r.label, r, False) for r in table.rows if r.kind != "unanswered"]
+            share_rows = [(label, None if r.withheld else r.share, False, False) for label, r, _ in rows]
+            chart = charts.bar_chart(share_rows, withheld_text=context["withheld_text"])
+            tables.append({"table": table, "chart": chart})
+    context["tables"] = tables
+    return page.render(request, template="survey/survey_results_profile.html", context_overrides=context)
+
+
+def _gap_words(fig, threshold):
+    if fig.withheld or fig.gap is None or abs(fig.gap) < threshold:
+        return ""
+    direction = "above" if fig.gap > 0 else "below"
+    return f"{abs(fig.gap):.1f} points {direction} all respondents"
+
+
+def _score_section(results, measure, table, threshold, k):
+    rows = [(r, _gap_words(r, threshold)) for r in table.rows]
+    figures = [("All respondents", table.total, True)] + [(r.label, r, False) for r in table.rows]
+    mean_rows = [("All respondents", table.total.mean, False, True)] + [
+        (r.label, None if r.withheld else r.mean, bool(_gap_words(r, threshold)), False) for r in table.rows
+    ]
+    return {
+        "measure": measure,
+        "dimension": table.dimension,
+        "table": table,
+        "rows": rows,
+        "chart": _chart(figures, k, threshold),
+        "mean_chart": charts.dot_chart(
+            mean_rows, 1, results.scale_points, table.total.mean, f"fewer than {k} respondents"
+        )
+        if table.total.mean is not None
+        else None,
+    }
+
+
+def dimension(page, request, slug):
+    administration, results = load(page)
+    dim = results.dimension(slug)
+    if dim is None:
+        raise Http404("No such dimension.")
+    context = _base_context(page, request, f"dimension:{dim.slug}", f"Results by {dim.name.lower()}")
+    sections = []
+    notable = []
+    for kind in (MeasureKind.CLUSTER, MeasureKind.FACTOR):
+        for m in results.measures_of_kind(kind):
+            table = results.scores.get((m.code, dim.slug))
+            if table is None:
+                continue
+            section = _score_section(results, m, table, page.gap_threshold, results.k)
+            sections.append(section)
+            notable += [(m, r, words, table.total) for r, words in section["rows"] if words]
+    context.update(dimension=dim, sections=sections, notable=notable, threshold=page.gap_threshold)
+    return page.render(request, template="survey/survey_results_dimension.html", context_overrides=context)
+
+
+def measure(page, request, code):
+    administration, results = load(page)
+    m = results.measure(code)
+    if m is None or m.code not in results.overall or slugify(m.code) != code:
+        raise Http404("No such measure.")
+    context = _base_context(page, request, f"measure:{m.slug}", f"{m.name}")
+    sections = [
+        _score_section(results, m, results.scores[(m.code, d.slug)], page.gap_threshold, results.k)
+        for d in results.dimensions
+        if (m.code, d.slug) in results.scores
+    ]
+    children = [c for c in results.measures if c.parent_code == m.code and c.code in results.overall]
+    parent = results.measure(m.parent_code) if m.parent_code else None
+    context.update(
+        measure=m,
+        overall=results.overall[m.code],
+        sections=sections,
+        children=children,
+        parent=parent,
+        threshold=page.gap_threshold,
+    )
+    return page.render(request, template="survey/survey_results_measure.html", context_overrides=context)
+
+
+def trend(page, request):
+    from .models import Aggregate
+
+    administration, results = load(page)
+    others = list(_other_administrations(administration))
+    if not others:
+        raise Http404("Only one administration so far.")
+    admins = sorted([administration, *others], key=lambda a: (a.fielded_from is None, a.fielded_from, a.label))
+    rows = list(
+        Aggregate.objects.filter(
+            administration__in=admins, group__isnull=True, dimension__isnull=True, measure__isnull=False
+        ).select_related("measure")
+    )
+    by_admin = {}
+    for agg in rows:
+        by_admin.setdefault(agg.administration_id, []).append(agg)
+    per_admin = {
+        a.pk: suppress(
+            k=administration.survey.min_cell_size,
+            respondents=a.respondents,
+            measures=list({agg.measure_id: agg.measure for agg in by_admin.get(a.pk, [])}.values()),
+            dimensions=[],
+            groups=[],
+            aggregates=by_admin.get(a.pk, []),
+        )
+        for a in admins
+    }
+    lines = []
+    for kind in (MeasureKind.CLUSTER, MeasureKind.FACTOR):
+        for m in results.measures_of_kind(kind):
+            cells = [(a, per_admin[a.pk].overall.get(m.code)) for a in admins]
+            if any(f is not None for _, f in cells):
+                chart = _chart([(a.label, f, a.pk == administration.pk) for a, f in cells if f is not None], results.k)
+                lines.append({"measure": m, "cells": cells, "chart": chart})
+    context = _base_context(page, request, "trend", "Results over time")
+    context.update(administrations=admins, lines=lines)
+    return page.render(request, template="survey/survey_results_trend.html", context_overrides=context)
+
+
+# ---------------------------------------------------------------------------------------------
+# Downloads: the same suppressed figures as the HTML, one row per table row.
+
+DOWNLOAD_COLUMNS = (
+    "table",
+    "dimension",
+    "group",
+    "group_kind",
+    "measure_kind",
+    "measure_code",
+    "measure_name",
+    "n",
+    "share_pct",
+    "mean",
+    "sd",
+    "pct_favorable",
+    "pct_neutral",
+    "pct_unfavorable",
+    "gap_points",
+    "withheld",
+)
+
+
+def figure_rows(results):
+    """Every published figure of the administration as flat dicts (withheld ones without numbers)."""
+    measures = {m.code: m for m in results.measures}
+
+    def row(table, dimension, fig, measure):
+        return {
+            "table": table,
+            "dimension": dimension.name if dimension else "",
+            "group": fig.label,
+            "group_kind": fig.kind,
+            "measure_kind": measure.kind if measure else "",
+            "measure_code": measure.code if measure else "",
+            "measure_name": measure.name if measure else "",
+            "n": fig.n,
+            "share_pct": fig.share,
+            "mean": fig.mean,
+            "sd": fig.sd,
+            "pct_favorable": fig.pct_favorable,
+            "pct_neutral": fig.pct_neutral,
+            "pct_unfavorable": fig.pct_unfavorable,
+            "gap_points": fig.gap,
+            "withheld": fig.withheld,
+        }
+
+    out = [row("overall", None, fig, measures[code]) for code, fig in results.overall.items()]
+    for dim in results.dimensions:
+        table = results.profiles.get(dim.slug)
+        if table:
+            out.append(row("profile", dim, table.total, None))
+            out += [row("profile", dim, fig, None) for fig in table.rows]
+    for (code, slug), table in results.scores.items():
+        out += [row("scores", results.dimension(slug), fig, measures[code]) for fig in table.rows]
+    return out
+
+
+def _notes(page, administration, results):
+    notes = [
+        ("Source", citation(page, administration)),
+        ("Minimum group size", f"Figures about fewer than {results.k} respondents are withheld"),
+    ]
+    if administration.is_sample:
+        notes.insert(0, ("Notice", SAMPLE_NOTICE))
+    return notes
+
+
+def _filename(page, administration, extension):
+    return f"{slugify(administration.survey.name)}-{administration.slug}.{extension}"
+
+
+def download_csv(page, request):
+    administration, results = load(page)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for label, text in _notes(page, administration, results):
+        writer.writerow([neutralise_formula(label), neutralise_formula(text)])
+    writer.writerow([])
+    writer.writerow(DOWNLOAD_COLUMNS)
+    for item in figure_rows(results):
+        writer.writerow(
+            [
+                neutralise_formula("yes" if item[c] else "no")
+                if c == "withheld"
+                else ("" if item[c] is None else neutralise_formula(item[c]))
+                for c in DOWNLOAD_COLUMNS
+            ]
+        )
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(page, administration, "csv")}"'
+    return response
+
+
+def download_json(page, request):
+    administration, results = load(page)
+    data = {
+        "notice": SAMPLE_NOTICE if administration.is_sample else None,
+        "citation": citation(page, administration),
+        "survey": administration.survey.name,
+        "administration": administration.label,
+        "is_sample": administration.is_sample,
+        "respondents": administration.respondents,
+        "invited": administration.invited,
+        "response_rate": administration.effective_response_rate,
+        "minimum_cell_size": results.k,
+        "figures": figure_rows(results),
+    }
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename(page, administration, "json")}"'
+    return response

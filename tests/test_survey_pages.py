@@ -1,0 +1,300 @@
+"""Survey results pages: every view, the figures they show, downloads, 404s, query budgets, admin."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group as AuthGroup
+from django.contrib.auth.models import Permission, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
+from wagtail.test.utils import WagtailPageTestCase
+
+from survey.importing import import_file
+from survey.models import Administration, Aggregate, Measure, SurveyResultsIndexPage, SurveyResultsPage
+from survey.views import SAMPLE_NOTICE
+from tests.factories import (
+    AdministrationFactory,
+    HomePageFactory,
+    SurveyResultsIndexPageFactory,
+    SurveyResultsPageFactory,
+)
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "survey-example.csv"
+BASE = "/survey/2014-15/"
+VIEWS = ["", "profile/", "dimension/role/", "dimension/gender/", "measure/trust/", "measure/q01/", "measure/vision/"]
+
+pytestmark = pytest.mark.usefixtures("no_page_cache")
+
+
+@pytest.fixture
+def no_page_cache():
+    # Measure and render the views themselves, not the anonymous page cache in front of them.
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        yield
+
+
+@pytest.fixture
+def results_page(home):
+    report = import_file(EXAMPLE.read_bytes())
+    assert report.ok, report.messages()
+    index = SurveyResultsIndexPageFactory(parent=home)
+    administration = Administration.objects.get(slug="2014-15")
+    return SurveyResultsPageFactory(
+        parent=index, slug="2014-15", title="2014-15 results", administration=administration
+    )
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def table_rows(page_soup, caption):
+    table = next(t for t in page_soup.find_all("table") if t.caption.get_text(strip=True) == caption)
+    return {
+        tr.th.get_text(" ", strip=True): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in table.tbody.find_all("tr")
+    }
+
+
+class TestViews:
+    @pytest.mark.parametrize("view", VIEWS)
+    def test_every_view_renders_with_one_h1_and_the_sample_notice(self, client, results_page, view):
+        response = client.get(BASE + view)
+        assert response.status_code == 200
+        page_soup = soup(response)
+        assert len(page_soup.find_all("h1")) == 1
+        assert "Sample data — not real results." in page_soup.get_text()
+        for svg in page_soup.find_all("svg"):
+            assert svg["role"] == "img"
+            title_id, desc_id = svg["aria-labelledby"].split()
+            assert svg.find("title", id=title_id) and svg.find("desc", id=desc_id)
+        assert not page_soup.select("[style]"), "no inline styles (CSP)"
+        for table in page_soup.find_all("table"):
+            assert table.caption and table.find("th", scope="col")
+
+    def test_index_lists_the_administration(self, client, results_page):
+        response = client.get("/survey/")
+        assert response.status_code == 200
+        assert b"2014-15 results" in response.content
+        assert b"400 respondents" in response.content
+        assert b"Sample data" in response.content
+
+    def test_overview_shows_facts_clusters_factors_and_links_every_view(self, client, results_page):
+        page_soup = soup(client.get(BASE))
+        text = page_soup.get_text(" ")
+        assert "400" in text and "1,200" in text and "33.3%" in text
+        assert table_rows(page_soup, "Engagement clusters, all respondents")["Vision/Purpose"] == [
+            "396",
+            "72.4%",
+            "3.84",
+        ]
+        assert table_rows(page_soup, "Inclusion factors, all respondents")["Trust"] == ["395", "68.2%", "3.71"]
+        links = {a["href"] for a in page_soup.find_all("a", href=True)}
+        for view in VIEWS[1:]:
+            assert BASE + view in links
+        assert BASE + "download/csv/" in links and BASE + "download/json/" in links
+        assert BASE + "trend/" not in links  # one administration only
+
+    def test_small_group_and_its_complement_are_withheld_everywhere(self, client, results_page):
+        page_soup = soup(client.get(BASE + "dimension/gender/"))
+        rows = table_rows(page_soup, "Trust by Gender")
+        assert rows["Nonbinary"] == ["Withheld: fewer than 5 respondents"]
+        assert rows["Man"] == ["Withheld: fewer than 5 respondents"]  # 380 − 241 − Man would give Nonbinary
+        assert rows["Woman"][:2] == ["240", "66.3%"]
+        html = client.get(BASE + "dimension/gender/").content.decode()
+        assert "33.3%" not in html and "71.9%" not in html
+        profile = table_rows(soup(client.get(BASE + "profile/")), "Respondents by gender")
+        assert profile["Nonbinary"] == ["Withheld: fewer than 5 respondents"]
+        assert profile["Answered this question"] == ["380", "100.0%"]
+        assert profile["Did not answer this question"] == ["20", "—"]
+
+    def test_profile_shows_not_specified_remainders(self, client, results_page):
+        rows = table_rows(soup(client.get(BASE + "profile/")), "Respondents by role")
+        assert rows["Not specified"] == ["18", "4.5%"]
+        assert rows["Staff: not specified"] == ["7", "1.8%"]
+        assert rows["Faculty"] == ["120", "30.0%"]
+
+    def test_gaps_at_the_threshold_are_highlighted_in_words(self, client, results_page):
+        page_soup = soup(client.get(BASE + "dimension/role/"))
+        rows = table_rows(page_soup, "Trust by Role")
+        assert rows["Staff: management"][-1] == "+6.0 6.0 points above all respondents"
+        assert "Staff: management , Trust: 74.2% favorable, 6.0 points above all respondents" in page_soup.get_text(" ")
+        assert page_soup.select(".survey-chart__bar--highlight")
+        results_page.gap_threshold = 7
+        results_page.save()
+        rows = table_rows(soup(client.get(BASE + "dimension/role/")), "Trust by Role")
+        assert rows["Staff: management"][-1] == "+6.0"
+
+    def test_measure_view_has_bars_dots_and_child_items(self, client, results_page):
+        page_soup = soup(client.get(BASE + "measure/trust/"))
+        assert page_soup.h1.get_text(strip=True) == "Trust"
+        assert page_soup.find("a", href=BASE + "measure/q01/")
+        assert page_soup.select(".survey-chart__dot")
+        assert table_rows(page_soup, "Trust by Role")["Faculty"][:2] == ["119", "71.1%"]
+
+    @pytest.mark.parametrize("path", ["dimension/nope/", "measure/nope/", "measure/Q01/", "trend/", "dimension/"])
+    def test_unknown_views_are_404(self, client, results_page, path):
+        assert client.get(BASE + path).status_code == 404
+
+    def test_page_without_administration_is_404_not_500(self, client, results_page):
+        results_page.administration = None
+        results_page.save()
+        assert client.get(BASE).status_code == 404
+
+    def test_trend_appears_with_a_second_administration(self, client, results_page):
+        later = AdministrationFactory(survey=results_page.administration.survey, label="2016-17", slug="2016-17")
+        Aggregate.objects.create(
+            administration=later, measure=Measure.objects.get(code="TRUST"), n=500, pct_favorable=74.5, mean=3.9
+        )
+        assert soup(client.get(BASE)).find("a", href=BASE + "trend/")
+        page_soup = soup(client.get(BASE + "trend/"))
+        rows = table_rows(page_soup, "Trust over time")
+        assert rows["2016-17"] == ["500", "74.5%", "3.90"]
+        assert rows["2014-15 (sample data)"] == ["395", "68.2%", "3.71"]
+
+
+class TestDownloads:
+    def test_csv_has_notice_citation_and_equals_the_html(self, client, results_page):
+        response = client.get(BASE + "download/csv/")
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/csv")
+        lines = list(csv.reader(io.StringIO(response.content.decode())))
+        assert lines[0] == ["Notice", SAMPLE_NOTICE]
+        assert lines[1][0] == "Source" and "2014-15 results" in lines[1][1]
+        header_at = lines.index([]) + 1
+        records = [dict(zip(lines[header_at], line, strict=True)) for line in lines[header_at + 1 :]]
+        html_rows = table_rows(soup(client.get(BASE + "dimension/role/")), "Trust by Role")
+        for record in records:
+            if record["table"] == "scores" and record["measure_code"] == "TRUST" and record["dimension"] == "Role":
+                cells = html_rows[record["group"]]
+                if record["withheld"] == "yes":
+                    assert cells == ["Withheld: fewer than 5 respondents"]
+                else:
+                    assert cells[:2] == [f"{int(record['n']):,}", f"{float(record['pct_favorable']):.1f}%"]
+        nonbinary = [r for r in records if r["group"] == "Nonbinary"]
+        assert nonbinary and all(r["withheld"] == "yes" and r["n"] == "" and r["mean"] == "" for r in nonbinary)
+
+    def test_json_matches_csv_and_withholds(self, client, results_page):
+        data = json.loads(client.get(BASE + "download/json/").content)
+        assert data["notice"] == SAMPLE_NOTICE and data["is_sample"] is True
+        assert data["minimum_cell_size"] == 5 and data["respondents"] == 400
+        nonbinary = [f for f in data["figures"] if f["group"] == "Nonbinary"]
+        assert nonbinary and all(f["n"] is None and f["mean"] is None and f["withheld"] for f in nonbinary)
+        trust = next(f for f in data["figures"] if f["table"] == "overall" and f["measure_code"] == "TRUST")
+        assert (trust["n"], trust["pct_favorable"], trust["mean"]) == (395, 68.2, 3.71)
+
+    def test_csv_cells_cannot_start_a_formula(self, client, results_page):
+        from survey.models import Group
+
+        Group.objects.filter(label="Faculty").update(label="=HYPERLINK(evil)")
+        content = client.get(BASE + "download/csv/").content.decode()
+        assert "'=HYPERLINK(evil)" in content
+        assert ",=HYPERLINK" not in content
+
+    def test_real_data_has_no_sample_notice(self, client, results_page):
+        Administration.objects.update(is_sample=False)
+        assert b"Sample data" not in client.get(BASE).content
+        assert not json.loads(client.get(BASE + "download/json/").content)["notice"]
+        assert "Notice" not in client.get(BASE + "download/csv/").content.decode().splitlines()[0]
+
+
+class TestQueryBudget:
+    def count(self, client, path):
+        client.get(path)  # warm-up: site root paths, settings
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    def test_queries_do_not_grow_with_the_data(self, client, results_page):
+        before = {view: self.count(client, BASE + view) for view in VIEWS}
+        survey = results_page.administration.survey
+        for _ in range(9):
+            admin = AdministrationFactory(survey=survey, respondents=5000)
+            Aggregate.objects.bulk_create(
+                Aggregate(administration=admin, measure=m, n=100, pct_favorable=50.0) for m in Measure.objects.all()
+            )
+        extra = [
+            Measure(
+                survey=survey, kind="item", code=f"X{i}", name=f"Extra {i}", parent=Measure.objects.get(code="TRUST")
+            )
+            for i in range(30)
+        ]
+        Measure.objects.bulk_create(extra)
+        Aggregate.objects.bulk_create(
+            Aggregate(administration=results_page.administration, measure=m, n=100, pct_favorable=50.0, mean=3.0)
+            for m in extra
+        )
+        after = {view: self.count(client, BASE + view) for view in VIEWS}
+        assert after == before
+        # The survey's own share is two queries (administrations, aggregates); the rest is
+        # Wagtail routing, breadcrumbs and site settings, the same on every page.
+        assert max(after.values()) <= 14
+
+    def test_anonymous_visitors_after_warm_up_cost_at_most_8_queries(self, client, results_page, settings):
+        settings.PAGE_CACHE_SECONDS = 300
+        for view in VIEWS:
+            assert self.count(client, BASE + view) <= 8
+
+
+class TestPageRules(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from wagtail.models import Page
+
+        cls.home = HomePageFactory(parent=Page.get_first_root_node(), slug="home-rules")
+
+    def test_tree_rules(self):
+        self.assertCanCreateAt(type(self.home), SurveyResultsIndexPage)
+        self.assertCanCreateAt(SurveyResultsIndexPage, SurveyResultsPage)
+        self.assertCanNotCreateAt(SurveyResultsPage, SurveyResultsPage)
+        self.assertAllowedSubpageTypes(SurveyResultsPage, {})
+
+
+@pytest.mark.django_db
+class TestAdmin:
+    def user(self, *group_names, superuser=False):
+        user = User.objects.create_user("someone", "someone@example.edu", "a-long-password-123", is_superuser=superuser)
+        for name in group_names:
+            user.groups.add(AuthGroup.objects.get(name=name))
+        if not superuser:
+            user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+        return user
+
+    def test_data_managers_group_is_created_with_survey_permissions(self):
+        group = AuthGroup.objects.get(name="Survey data managers")
+        codenames = set(group.permissions.values_list("codename", flat=True))
+        assert {"change_aggregate", "add_measure", "import_survey_data", "access_admin"} <= codenames
+
+    def test_communications_editor_cannot_see_or_change_survey_data(self, client):
+        client.force_login(self.user("Editors"))
+        assert client.get("/admin/survey/import/").status_code == 403
+        response = client.get("/admin/snippets/survey/aggregate/")
+        assert response.status_code in (302, 403)
+        assert b"Import survey data" not in client.get("/admin/").content
+
+    def test_data_manager_uploads_checks_and_confirms(self, client):
+        client.force_login(self.user("Survey data managers"))
+        assert client.get("/admin/snippets/survey/aggregate/").status_code == 200
+        assert b"Import survey data" in client.get("/admin/").content
+        with EXAMPLE.open("rb") as upload:
+            response = client.post("/admin/survey/import/", {"file": upload})
+        assert response.status_code == 200
+        assert b"is valid" in response.content and not Aggregate.objects.exists()
+        token = response.context["token"]
+        response = client.post("/admin/survey/import/", {"confirm": "1", "token": token})
+        assert response.status_code == 302
+        assert Aggregate.objects.count() == 19
+
+    def test_upload_with_errors_lists_them_and_writes_nothing(self, client, tmp_path):
+        client.force_login(self.user("Survey data managers"))
+        bad = tmp_path / "bad.csv"
+        bad.write_bytes(EXAMPLE.read_bytes().replace(b",396,", b",-396,"))
+        with bad.open("rb") as upload:
+            response = client.post("/admin/survey/import/", {"file": upload})
+        assert b"row 22, column n: \xe2\x80\x9c-396\xe2\x80\x9d is negative" in response.content
+        assert not Aggregate.objects.exists()
+        assert "token" not in response.context or not response.context["token"]

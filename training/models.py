@@ -1,0 +1,416 @@
+"""The Path to Inclusion: the program page, its level pages, sessions and registrations."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from pages.blocks import BodyStreamBlock
+from pages.models import BasePage
+
+from .choices import RegistrationStatus, Requirement
+
+# How many upcoming sessions a level page lists (and offers in its form); later ones appear as
+# earlier ones pass, which keeps the page and its query cost the same however many are planned.
+UPCOMING_SESSIONS_SHOWN = 12
+
+
+def format_duration(minutes):
+    """60 -> "1 hour", 210 -> "3.5 hours", 45 -> "45 minutes"."""
+    if not minutes:
+        return ""
+    if minutes < 60 or minutes % 30:
+        return f"{minutes} minutes"
+    hours = minutes / 60
+    number = f"{hours:g}"
+    return f"{number} hour" if hours == 1 else f"{number} hours"
+
+
+class TrainingProgramPage(RoutablePageMixin, BasePage):
+    """The training section's front page: the levels as a pathway, participation and the calendar feed."""
+
+    participants_level_one = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="How many people have completed the first level, e.g. 7100. Shown as “7,100+”.",
+    )
+    participants_as_of = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date the participation figure was counted; shown as month and year.",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, help_text="Content below the pathway of levels.")
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("participants_level_one"), FieldPanel("participants_as_of")])],
+            heading="Participation figure",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    template = "training/training_program_page.html"
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["training.TrainingLevelPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "training program page"
+
+    def clean(self):
+        super().clean()
+        if self.participants_level_one and not self.participants_as_of:
+            raise ValidationError({"participants_as_of": "Add the date the participation figure was counted."})
+
+    @property
+    def participants_display(self):
+        """The figure as it reads on the page: 7100 -> "7,100+"."""
+        if not self.participants_level_one:
+            return ""
+        return f"{self.participants_level_one:,}+"
+
+    def levels(self):
+        """Live level pages in tree order, each with its next open session's start and end (one query)."""
+        if not self.pk:  # previewing a program page that is not saved yet
+            return TrainingLevelPage.objects.none()
+        upcoming = TrainingSession.objects.filter(
+            level=OuterRef("pk"), start__gt=timezone.now(), registration_open=True
+        ).order_by("start")
+        return (
+            TrainingLevelPage.objects.child_of(self)
+            .live()
+            .select_related("prerequisite")
+            .annotate(
+                next_session_start=Subquery(upcoming.values("start")[:1]),
+                next_session_end=Subquery(upcoming.values("end")[:1]),
+            )
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["levels"] = list(self.levels())
+        return context
+
+    def route(self, request, path_components):
+        """Find a child level as its specific type in one query (Wagtail's default takes two)."""
+        if path_components:
+            level = TrainingLevelPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if level is not None:
+                level._cached_parent_obj = self
+                return level.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    @path("calendar/")
+    def calendar_feed(self, request):
+        """Every upcoming session of every live level as one iCalendar feed; `?session=<id>` for one."""
+        from .views import program_calendar, session_calendar
+
+        if "session" in request.GET:
+            return session_calendar(request, self, request.GET["session"])
+        return program_calendar(request, self)
+
+    def calendar_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("calendar_feed")
+
+
+class TrainingLevelPage(RoutablePageMixin, BasePage):
+    """One level of the program (Diversity 1.0-4.0, Unconscious Bias for Managers) with its sessions."""
+
+    level_code = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="Short code shown in the pathway, e.g. “1.0”. Leave blank for training outside the series.",
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        default=60,
+        validators=[MinValueValidator(15), MaxValueValidator(600)],
+        help_text="Length of one session in minutes, e.g. 60 or 210 (shown as “1 hour”, “3.5 hours”).",
+    )
+    format = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="How it is delivered, e.g. “Facilitated group session, in person or online”.",
+    )
+    audience = models.CharField(
+        max_length=200, help_text="Who the session is for, e.g. “All faculty, staff and trainees”."
+    )
+    requirement = models.CharField(
+        max_length=20,
+        choices=Requirement.choices,
+        default=Requirement.OPTIONAL,
+        help_text="Whether the level is required, and for whom.",
+    )
+    requirement_detail = models.CharField(
+        max_length=200, blank=True, help_text="Optional extra detail, e.g. “Taken after Diversity 1.0”."
+    )
+    prerequisite = models.ForeignKey(
+        "training.TrainingLevelPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The level people complete before this one, if any.",
+    )
+    learning_outcomes = StreamField(
+        [("outcome", blocks.CharBlock(max_length=250, label="Outcome", icon="tick"))],
+        blank=True,
+        help_text="What participants can do afterwards; one short sentence each.",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, help_text="More about the session.")
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("level_code"),
+                FieldPanel("duration_minutes"),
+                FieldPanel("format"),
+                FieldPanel("audience"),
+                FieldPanel("requirement"),
+                FieldPanel("requirement_detail"),
+                PageChooserPanel("prerequisite", page_type="training.TrainingLevelPage"),
+            ],
+            heading="Facts",
+        ),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("audience"),
+        index.SearchField("learning_outcomes"),
+        index.SearchField("body"),
+    ]
+
+    template = "training/training_level_page.html"
+    parent_page_types = ["training.TrainingProgramPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "training level page"
+
+    @property
+    def duration_display(self):
+        return format_duration(self.duration_minutes)
+
+    @property
+    def requirement_text(self):
+        return self.get_requirement_display()
+
+    def clean(self):
+        super().clean()
+        self.check_prerequisite_chain()
+
+    def check_prerequisite_chain(self):
+        """Refuse a prerequisite that is this level itself or leads back to it."""
+        if not self.prerequisite_id:
+            return
+        if self.pk and self.prerequisite_id == self.pk:
+            raise ValidationError({"prerequisite": "A level cannot be its own prerequisite."})
+        chain = [self.title]
+        seen = {self.pk} if self.pk else set()
+        next_id = self.prerequisite_id
+        while next_id is not None:
+            if next_id in seen:
+                raise ValidationError(
+                    {
+                        "prerequisite": "This prerequisite would make a loop ("
+                        + " → ".join(chain)
+                        + "). Choose a level that does not lead back to this one."
+                    }
+                )
+            seen.add(next_id)
+            row = TrainingLevelPage.objects.filter(pk=next_id).values("title", "prerequisite_id").first()
+            if row is None:
+                return
+            chain.append(row["title"])
+            next_id = row["prerequisite_id"]
+
+    def upcoming_sessions(self):
+        """The next sessions (soonest first) with their confirmed-seat counts, in one query."""
+        if not self.pk:  # previewing a level page that is not saved yet
+            return TrainingSession.objects.none()
+        return (
+            self.sessions.filter(start__gt=timezone.now())
+            .annotate(
+                confirmed_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
+            )
+            .order_by("start", "pk")[:UPCOMING_SESSIONS_SHOWN]
+        )
+
+    def pathway(self):
+        """The live levels beside this one in tree order (one query), for previous/next links."""
+        if not self.pk:
+            return []
+        return list(
+            TrainingLevelPage.objects.sibling_of(self, inclusive=True)
+            .live()
+            .only("id", "title", "slug", "url_path", "path", "depth", "level_code")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        levels = self.pathway()
+        position = next((i for i, level in enumerate(levels) if level.pk == self.pk), None)
+        if position is not None:
+            context["previous_level"] = levels[position - 1] if position > 0 else None
+            context["next_level"] = levels[position + 1] if position + 1 < len(levels) else None
+        by_id = {level.pk: level for level in levels}
+        # Routing through the program page caches it as the parent, so this costs no query.
+        program = self.get_parent() if self.path else None
+        program_url = program.get_url(request) if program else None
+        if program_url:
+            context["calendar_url"] = program_url + TrainingProgramPage.get_resolver().reverse("calendar_feed")
+        context["prerequisite_level"] = by_id.get(self.prerequisite_id) if self.prerequisite_id else None
+        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        from .views import level_page
+
+        return level_page(request, self)
+
+    @path("thanks/")
+    def thanks(self, request):
+        from .views import registration_thanks
+
+        return registration_thanks(request, self)
+
+    @path("cancel/")
+    def cancel(self, request):
+        from .views import cancel_registration
+
+        return cancel_registration(request, self)
+
+
+class TrainingSession(models.Model):
+    """One scheduled session of a level that people can register for."""
+
+    level = models.ForeignKey(
+        TrainingLevelPage,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        help_text="The level this session teaches.",
+    )
+    start = models.DateTimeField(help_text="Date and start time (Central time).")
+    end = models.DateTimeField(help_text="Date and end time (Central time).")
+    location = models.CharField(
+        max_length=200, blank=True, help_text="Building and room, e.g. “Connor Auditorium, 660 S. Euclid”."
+    )
+    online_url = models.URLField(
+        blank=True, verbose_name="online meeting link", help_text="Video meeting address, if it is held online."
+    )
+    capacity = models.PositiveSmallIntegerField(
+        default=30, validators=[MinValueValidator(1)], help_text="Seats available; later registrants join a waitlist."
+    )
+    registration_open = models.BooleanField(default=True, help_text="Untick to stop taking registrations.")
+    accessibility_note = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text="How to request accommodations, and whom to contact, e.g. “Email diversity@example.edu …”.",
+    )
+
+    panels = [
+        FieldPanel("level"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        MultiFieldPanel([FieldPanel("location"), FieldPanel("online_url")], heading="Where (one or both)"),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_open")]),
+        FieldPanel("accessibility_note"),
+    ]
+
+    class Meta:
+        ordering = ["start", "pk"]
+        indexes = [models.Index(fields=["level", "start"])]
+
+    def __str__(self):
+        start = timezone.localtime(self.start)
+        return f"{self.level.title}, {start:%a %-d %b %Y, %-I:%M %p}"
+
+    def clean(self):
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = "The session must end after it starts."
+        if not self.location and not self.online_url:
+            errors["location"] = "Give a location, an online meeting link, or both."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def place(self):
+        """Where it happens, in words."""
+        if self.location and self.online_url:
+            return f"{self.location}, or online"
+        return self.location or "Online"
+
+    @property
+    def is_upcoming(self):
+        return self.start > timezone.now()
+
+    @property
+    def accepts_registrations(self):
+        return self.registration_open and self.is_upcoming
+
+    @property
+    def seats_remaining(self):
+        """Free seats, using the `confirmed_count` annotation when the query provided it."""
+        return self.seats_left(getattr(self, "confirmed_count", None))
+
+    def seats_left(self, confirmed=None):
+        if confirmed is None:
+            confirmed = self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+        return max(self.capacity - confirmed, 0)
+
+
+class Registration(models.Model):
+    """One person's place (or waitlist spot) in a session; personal data, visible to coordinators only."""
+
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.CASCADE, related_name="registrations", help_text="The session booked."
+    )
+    name = models.CharField(max_length=150, help_text="As the person gave it.")
+    email = models.EmailField(max_length=254, verbose_name="work email", help_text="Stored in lower case.")
+    department = models.CharField(max_length=150, help_text="The person's department or unit.")
+    accommodation = models.TextField(
+        max_length=1000,
+        blank=True,
+        verbose_name="accommodation request",
+        help_text="What the person asked for to take part; share only with those arranging it.",
+    )
+    status = models.CharField(
+        max_length=12,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.CONFIRMED,
+        db_index=True,
+        help_text="Confirmed seat, waitlist place, or cancelled.",
+    )
+    created = models.DateTimeField(default=timezone.now, db_index=True, help_text="When the person registered.")
+    cancelled_at = models.DateTimeField(null=True, blank=True, help_text="When the person cancelled, if they did.")
+
+    panels = [
+        FieldPanel("session"),
+        FieldPanel("name"),
+        FieldPanel("email"),
+        FieldPanel("department"),
+        FieldPanel("accommodation"),
+        FieldPanel("status"),
+    ]
+
+    class Meta:
+        ordering = ["created", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "email"],
+                condition=~Q(status="cancelled"),
+                name="training_registration_one_active_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"

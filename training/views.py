@@ -1,0 +1,198 @@
+"""The training pages' sub-views: registration, confirmation, cancellation and calendar downloads.
+
+Routed by the page models (RoutablePageMixin), so every URL lives under its level page.
+"""
+
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.core import signing
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from pages.forms import hit_rate_limit
+
+from . import calendars
+from .choices import RegistrationStatus
+from .forms import RegistrationForm
+from .models import TrainingLevelPage, TrainingSession
+from .registration import (
+    CANCEL_SALT,
+    CONFIRMATION_MAX_AGE,
+    CONFIRMATION_SALT,
+    RegistrationRefused,
+    cancel,
+    cancel_token,
+    confirmation_token,
+    register,
+    registration_from_token,
+)
+
+# Registrations per client (hashed address) per window; generous for a shared office connection.
+RATE_LIMIT = 10
+RATE_WINDOW_SECONDS = 10 * 60
+# The feed keeps recent sessions for a while, so calendars don't drop them the moment they end.
+FEED_KEEPS_PAST_DAYS = 30
+
+
+def private(response):
+    """Pages with personal details or a CSRF token must never be stored by a shared cache."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def subpage_url(request, page, name, **query):
+    url = page.get_url(request) + page.reverse_subpage(name)
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def email_links(request, page):
+    """(page URL, cancel URL) for a registration's email, absolute so they work from a mail client."""
+
+    def links(registration):
+        return (
+            request.build_absolute_uri(page.get_url(request)),
+            request.build_absolute_uri(subpage_url(request, page, "cancel", token=cancel_token(registration))),
+        )
+
+    return links
+
+
+def level_page(request, page):
+    """The level page; on POST, a registration (rate-limited, honeypot-checked, capacity-safe)."""
+    request.is_preview = getattr(request, "is_preview", False)
+    sessions = list(page.upcoming_sessions())
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, sessions=sessions)
+        valid = form.is_valid()
+        if form.is_spam:
+            # Look like success to the bot; nothing is stored or sent.
+            return redirect(subpage_url(request, page, "thanks"))
+        # Only submissions that would store a registration and send an email count towards the
+        # limit; someone correcting a mistake in the form is never locked out.
+        if valid and hit_rate_limit(request, "training-registration", RATE_LIMIT, RATE_WINDOW_SECONDS):
+            response = TemplateResponse(request, "training/rate_limited.html", {"page": page}, status=429)
+            response["Retry-After"] = str(RATE_WINDOW_SECONDS)
+            return private(response)
+        if valid:
+            data = form.cleaned_data
+            try:
+                registration = register(
+                    page,
+                    data["session"],
+                    name=data["name"],
+                    email=data["email"],
+                    department=data["department"],
+                    accommodation=data["accommodation"],
+                    links=email_links(request, page),
+                )
+            except RegistrationRefused as refusal:
+                # A closed session is a form-level message: a radio group has no single field to link to.
+                form.add_error(refusal.field if refusal.field != "session" else None, refusal.message)
+                sessions = list(page.upcoming_sessions())
+                form.fields["session"].choices = RegistrationForm(sessions=sessions).fields["session"].choices
+            else:
+                return redirect(subpage_url(request, page, "thanks", token=confirmation_token(registration)))
+    else:
+        form = RegistrationForm(sessions=sessions)
+    response = page.render(request, context_overrides={"form": form, "sessions": sessions})
+    return private(response) if request.method == "POST" else response
+
+
+def link_problem(request, page, heading, message, status=400):
+    context = {"page": page, "heading": heading, "message": message}
+    return private(TemplateResponse(request, "training/link_problem.html", context, status=status))
+
+
+def registration_thanks(request, page):
+    """After registering: confirmed or waitlisted, from a signed token (no token: a general thank-you)."""
+    registration = None
+    token = request.GET.get("token")
+    if token:
+        try:
+            registration = registration_from_token(token, CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+        except signing.BadSignature:
+            return link_problem(
+                request,
+                page,
+                "This confirmation link is not valid",
+                "The link is incomplete or has expired. Your confirmation email has all the details of your registration.",
+            )
+        if registration is not None and registration.session.level_id != page.pk:
+            registration = None
+    context = {"page": page, "registration": registration}
+    return private(TemplateResponse(request, "training/registration_thanks.html", context))
+
+
+def cancel_registration(request, page):
+    """GET shows what will be cancelled and a button; only POST cancels (and promotes the waitlist)."""
+    token = request.POST.get("token") if request.method == "POST" else request.GET.get("token")
+    try:
+        registration = registration_from_token(token or "", CANCEL_SALT)
+    except signing.BadSignature:
+        return link_problem(
+            request,
+            page,
+            "This cancellation link is not valid",
+            "The link may have been cut off or changed. Open the link from your confirmation email again, "
+            "or contact the office and we will cancel it for you.",
+        )
+    if registration is None or registration.session.level_id != page.pk:
+        return link_problem(
+            request,
+            page,
+            "We could not find this registration",
+            "It may have been removed after the session took place. Nothing else needs to be done.",
+            status=404,
+        )
+    context = {"page": page, "registration": registration, "session": registration.session, "token": token}
+    if registration.status == RegistrationStatus.CANCELLED:
+        context["state"] = "done" if request.GET.get("done") else "already"
+    elif not registration.session.is_upcoming:
+        context["state"] = "past"
+    elif request.method == "POST":
+        result = cancel(registration.pk, links=email_links(request, page))
+        if not result.already_cancelled:
+            return redirect(subpage_url(request, page, "cancel", token=token, done=1))
+        context["state"] = "already"
+    else:
+        context["state"] = "confirm"
+    return private(TemplateResponse(request, "training/cancel_registration.html", context))
+
+
+def ics_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def session_calendar(request, program, session_id):
+    """One session's .ics, for sessions of the program's live levels."""
+    levels = TrainingLevelPage.objects.child_of(program).live()
+    session = (
+        TrainingSession.objects.filter(pk=session_id, level__in=levels).select_related("level").first()
+        if str(session_id).isdigit()
+        else None
+    )
+    if session is None:
+        raise Http404("No such session")
+    level = session.level
+    page_url = request.build_absolute_uri(level.get_url(request))
+    body = calendars.session_calendar(session, level, page_url)
+    return ics_response(body, f"{level.slug}-{timezone.localtime(session.start):%Y-%m-%d}.ics")
+
+
+def program_calendar(request, program):
+    levels = TrainingLevelPage.objects.child_of(program).live()
+    sessions = (
+        TrainingSession.objects.filter(level__in=levels, end__gte=timezone.now() - timedelta(days=FEED_KEEPS_PAST_DAYS))
+        .select_related("level")
+        .order_by("start", "pk")
+    )
+    body = calendars.program_calendar(
+        program.title, sessions, lambda level: request.build_absolute_uri(level.get_url(request))
+    )
+    return ics_response(body, "training.ics")

@@ -1,0 +1,108 @@
+"""Admin for sessions and registrations (a "Training" menu), and the training demo section."""
+
+import django_filters
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from pages.exports import SafeExportIndexView
+
+from . import demo
+from .choices import RegistrationStatus
+from .models import Registration, TrainingLevelPage, TrainingSession
+
+
+class TrainingSessionFilterSet(WagtailFilterSet):
+    level = django_filters.ModelChoiceFilter(queryset=TrainingLevelPage.objects.order_by("path"), label="Level")
+    start = django_filters.DateFromToRangeFilter(label="Date", widget=DateRangePickerWidget)
+    registration_open = django_filters.BooleanFilter(label="Registration open")
+
+    class Meta:
+        model = TrainingSession
+        fields = ["level", "start", "registration_open"]
+
+
+class RegistrationsLinkColumn(Column):
+    """Confirmed/waitlisted counts linking to the session's registrations (for those allowed to see them)."""
+
+    def get_value(self, instance):
+        return instance
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        text = f"{instance.confirmed_count} confirmed, {instance.waitlisted_count} waitlisted"
+        user = parent_context["request"].user
+        if user.has_perm("training.view_registration"):
+            url = reverse("wagtailsnippets_training_registration:list") + f"?session={instance.pk}"
+            context["value"] = format_html('<a href="{}">{}</a>', url, text)
+        else:
+            context["value"] = text
+        return context
+
+
+class TrainingSessionViewSet(SnippetViewSet):
+    model = TrainingSession
+    icon = "date"
+    menu_label = "Sessions"
+    list_display = [
+        "__str__",
+        "level",
+        DateColumn("start", label="Date"),
+        "place",
+        "capacity",
+        "registration_open",
+        RegistrationsLinkColumn("registrations", label="Registrations"),
+    ]
+    filterset_class = TrainingSessionFilterSet
+    ordering = ["-start"]
+    search_fields = ["location"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return TrainingSession.objects.select_related("level").annotate(
+            confirmed_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)),
+            waitlisted_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)),
+        )
+
+
+class RegistrationViewSet(SnippetViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = "Registrations"
+    index_view_class = SafeExportIndexView
+    list_display = ["name", "email", "department", "session", "status", DateColumn("created", label="Registered")]
+    list_filter = ["session", "status"]
+    list_export = ["session", "name", "email", "department", "accommodation", "status", "created", "cancelled_at"]
+    export_filename = "training-registrations"
+    search_fields = ["name", "email", "department"]
+    ordering = ["session__start", "created"]
+    list_per_page = 100
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("session__level")
+
+
+class TrainingViewSetGroup(SnippetViewSetGroup):
+    items = (TrainingSessionViewSet, RegistrationViewSet)
+    menu_icon = "user"
+    menu_label = "Training"
+    menu_name = "training"
+
+
+register_snippet(TrainingViewSetGroup)
+
+
+@hooks.register("register_demo_section")
+def training_demo_section():
+    return demo.section()
+
+
+@hooks.register("after_load_demo_content")
+def training_demo_sessions(ctx):
+    demo.load_sessions(ctx)
