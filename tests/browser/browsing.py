@@ -11,6 +11,7 @@ from .targets import (
     QUERY_VARIANTS_PER_PATH,
     SKIP_PATHS,
     SKIP_PREFIXES,
+    SKIP_SUFFIXES,
     VIEWS,
     Target,
 )
@@ -99,7 +100,7 @@ def same_site_links(page, base_url):
         parts = urlsplit(url)
         if f"{parts.scheme}://{parts.netloc}" != base_url:
             continue
-        if parts.path.startswith(SKIP_PREFIXES) or parts.path in SKIP_PATHS:
+        if parts.path.startswith(SKIP_PREFIXES) or parts.path in SKIP_PATHS or parts.path.endswith(SKIP_SUFFIXES):
             continue
         paths.append(parts.path + (f"?{parts.query}" if parts.query else ""))
     return paths

@@ -52,19 +52,10 @@ VIEWS = [
 
 # Links under these prefixes are not HTML pages of the public site.
 SKIP_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/django-admin/")
-SKIP_PATHS = {
-    "/sitemap.xml",
-    "/robots.txt",
-    # Training calendars (.ics, ?session=<id> for one session) are downloads, not pages.
-    "/training/calendar/",
-    # Survey downloads are attachments (CSV/JSON), which a browser downloads instead of showing.
-    "/survey/2014-15/download/csv/",
-    "/survey/2014-15/download/json/",
-    # Events calendar (.ics, ?event=<slug> for one event) and feeds are downloads/XML, not pages.
-    "/events/calendar/",
-    "/events/feed/",
-    "/events/feed/atom/",
-}
+SKIP_PATHS = {"/sitemap.xml", "/robots.txt"}
+# Calendars, feeds and downloads are files a browser saves or feeds a reader, not pages:
+# training and events calendars (calendar.ics, calendar/), event feeds, survey CSV/JSON.
+SKIP_SUFFIXES = (".ics", ".csv", ".json", "/calendar/", "/feed/", "/feed/atom/", "/download/csv/", "/download/json/")
 # Query-string variants followed per path (pagination, sorting) before the crawl moves on.
 QUERY_VARIANTS_PER_PATH = 3
 # A safety stop: the demo site is far smaller; raise it if the demo content grows past it.
