@@ -3,12 +3,14 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail import hooks
 from wagtail.models import Page, Site
+from wagtail.views import serve_chain
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -61,7 +63,15 @@ def page_file(request, path, filename):
         raise Http404
     components = [part for part in path.split("/") if part] + PAGE_FILE_ROUTES[filename]
     page, args, kwargs = site.root_page.specific.route(request, components)
-    return page.serve(request, *args, **kwargs)
+    # As Wagtail's own serve view does: its hooks enforce view restrictions (private pages).
+    chain = serve_chain
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        chain = wrap(chain)
+    for before_serve in hooks.get_hooks("before_serve_page"):
+        result = before_serve(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return chain(page, request, args, kwargs)
 
 
 @require_GET

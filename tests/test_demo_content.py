@@ -106,3 +106,12 @@ def test_survey_downloads_are_served_at_their_file_addresses(client, demo_site, 
     assert response.status_code == 200
     assert response["Content-Type"].startswith(content_type)
     assert b"ample data" in response.content  # the sample-data notice travels with the figures
+
+
+def test_file_addresses_respect_private_pages(client, demo_site):
+    from wagtail.models import PageViewRestriction
+
+    events = Page.objects.get(slug="events")
+    PageViewRestriction.objects.create(page=events, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/events/calendar.ics")
+    assert response.status_code == 302 and "login" in response["Location"]
