@@ -19,7 +19,7 @@ from wagtail import hooks
 from pages.demo.streams import call_to_action, faq, heading, key_figure, paragraph
 from pages.demo.tree import Node
 
-from .importing import import_file
+from .importing import COLUMNS, import_file
 
 SURVEY = "des"
 ADMINISTRATION = "2014-15"
@@ -90,31 +90,6 @@ DIMENSIONS = [
 ]
 # The one dimension whose answered total is recorded (and below the respondents).
 ANSWERED = {"Sexual orientation": 3599}
-HEADER = [
-    "record",
-    "survey",
-    "survey_name",
-    "administration",
-    "fielded_from",
-    "fielded_to",
-    "invited",
-    "respondents",
-    "response_rate",
-    "sample",
-    "measure_kind",
-    "measure_code",
-    "measure_name",
-    "parent_code",
-    "dimension",
-    "group",
-    "parent_group",
-    "n",
-    "mean",
-    "sd",
-    "pct_favorable",
-    "pct_neutral",
-    "pct_unfavorable",
-]
 
 
 def measures():
@@ -218,7 +193,7 @@ def demo_rows():
 
 def demo_csv():
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=HEADER, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(demo_rows())
     return buffer.getvalue().encode()
