@@ -19,7 +19,7 @@ TEST_TOOLS := $(if $(and $(wildcard package-lock.json),$(shell command -v npm 2>
 # This machine's pip config names local indexes that lack some projects; pip warns about each.
 PIP_NOISE := ^WARNING: Location 'file:///opt/[^']*' is ignored: it is neither a file nor a directory\.$$
 
-.PHONY: help install migrate run superuser demo-reset lint format test browser bench lock serve clean
+.PHONY: help install migrate run superuser demo-reset lint format test browser editor-guide bench lock serve clean
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -85,9 +85,13 @@ browser: install $(TEST_TOOLS) ## Run only the browser tests; screenshots go to 
 	DJANGO_SETTINGS_MODULE=odi_site.settings.test ODI_SCREENSHOT_DIR=$(CURDIR)/$(SCREENSHOT_DIR) \
 	  $(BIN)/pytest tests/browser $(PYTEST_ARGS)
 
+editor-guide: install ## Retake the editor guide's screenshots (docs/editor-guide/) in the real admin
+	DJANGO_SETTINGS_MODULE=odi_site.settings.test ODI_EDITOR_GUIDE_DIR=$(CURDIR)/docs/editor-guide \
+	  $(BIN)/pytest tests/browser/test_editor_guide.py $(PYTEST_ARGS)
+
 bench: install ## Run the performance scripts in bench/
-	@if [ ! -f bench/run.py ]; then echo "no benchmarks yet"; exit 1; fi
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/survey_bench.py
 
 lock: install ## Re-pin requirements.lock from pyproject.toml
 	$(BIN)/pip-compile -q --strip-extras --extra dev --allow-unsafe -o requirements.lock pyproject.toml

@@ -29,6 +29,11 @@ if settings.SERVE_MEDIA_LOCALLY:
 
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages are served by pages.views.serve (cached routing); Wagtail's own patterns stay for its
+# password and login views and for reversing "wagtail_serve", which builds every page URL.
+urlpatterns += [
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", page_views.serve, name="page"),
+    path("", include(wagtail_urls)),
+]
 
 handler500 = "pages.views.server_error"

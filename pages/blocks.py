@@ -254,6 +254,11 @@ class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock()
     label = blocks.CharBlock(required=False, max_length=120, help_text="Defaults to the document's title.")
 
+    def clean(self, value):
+        value = super().clean(value)
+        check_link_text(value.get("label"), "label")
+        return value
+
     class Meta:
         icon = "doc-full"
         label = "Document link"

@@ -9,13 +9,14 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 
 from .choices import ConsultationRole, ConsultationTopic
-from .forms import HoneypotFormMixin, NoMarkupMixin, hit_rate_limit
+from .forms import HoneypotFormMixin, NoMarkupMixin, hit_rate_limit, log_submission
 
 logger = logging.getLogger(__name__)
 
 # Five requests an hour per client is plenty for people and little use to a bot.
 RATE_LIMIT = 5
 RATE_LIMIT_WINDOW = 60 * 60
+FORM_NAME = "career-consultation"
 SINGLE_LINE_FIELDS = ("name", "department")
 
 
@@ -120,11 +121,14 @@ def handle_request(page, request):
         return page.render_form(request, ConsultationForm())
     form = ConsultationForm(request.POST)
     if form.is_spam:
+        log_submission(FORM_NAME, page, "honeypot")
         return page.thanks_redirect()
     if not form.is_valid():
+        log_submission(FORM_NAME, page, "invalid", error_fields=sorted(form.errors))
         return page.render_form(request, form)
     # Only submissions that would be stored count: corrected typos never lock anyone out.
     if hit_rate_limit(request, "consultation", RATE_LIMIT, RATE_LIMIT_WINDOW):
+        log_submission(FORM_NAME, page, "rate-limited", level=logging.WARNING)
         context = page.get_context(request)
         context.update(
             message_heading="Please try again later",
@@ -146,5 +150,6 @@ def handle_request(page, request):
             other_topics=data["other_topics"],
             preferred_times=data["preferred_times"],
         )
+    log_submission(FORM_NAME, page, "stored", record_id=consultation.pk)
     notify_office(page, request, consultation)
     return page.thanks_redirect()

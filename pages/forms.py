@@ -1,14 +1,17 @@
-"""Shared protection for public forms: a honeypot field and a per-client rate limit.
+"""Shared protection for public forms: a honeypot field, a per-client rate limit and a log line.
 
 Every public form (consultation requests, training registrations, ...) uses these so abuse
-handling is the same everywhere and tested once.
+handling and what the logs may hold are the same everywhere and tested once.
 """
 
 import hashlib
+import logging
 
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+
+logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website"
 SPAM_MESSAGE = "Your submission could not be accepted. Please check the form and try again."
@@ -62,3 +65,18 @@ def hit_rate_limit(request, scope, limit, window_seconds):
         cache.add(key, 1, timeout=window_seconds)
         return False
     return count > limit
+
+
+def log_submission(form_name, page, outcome, level=logging.INFO, **context):
+    """One log line per public-form submission: which form, page and outcome, plus `context`
+    such as invalid field names or the stored record's id; never what the visitor typed or
+    their address, which are personal data."""
+    logger.log(
+        level,
+        "%s form on page %s: %s%s",
+        form_name,
+        page.pk,
+        outcome,
+        f" {context}" if context else "",
+        extra={"form": form_name, "page_id": page.pk, "outcome": outcome, **context},
+    )

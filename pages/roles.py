@@ -34,6 +34,17 @@ PAGE_PERMISSIONS = {
     EDITORS: ["add", "change", "lock", "unlock"],
     APPROVERS: ["add", "change", "publish", "lock", "unlock"],
 }
+# Beyond pages: both groups keep old addresses working when pages are renamed (redirects);
+# site settings go live the moment they are saved, with no review, so only approvers get them.
+OTHER_PERMISSIONS = {
+    EDITORS: [("wagtailredirects", "add_redirect"), ("wagtailredirects", "change_redirect")],
+    APPROVERS: [
+        ("wagtailredirects", "add_redirect"),
+        ("wagtailredirects", "change_redirect"),
+        ("wagtailredirects", "delete_redirect"),
+        ("pages", "change_sitesettings"),
+    ],
+}
 
 
 def _snippet_permissions():
@@ -45,6 +56,10 @@ def _grant_group(group, page_permission_types, root_page, root_collection):
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         *_snippet_permissions(),
+        *(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in OTHER_PERMISSIONS[group.name]
+        ),
     )
     for permission_type in page_permission_types:
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{permission_type}_page")

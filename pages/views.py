@@ -1,5 +1,6 @@
-"""Site-wide views that are not pages: search, robots.txt and the error pages."""
+"""The page view (cached routing, Wagtail's hooks), page files, search, robots.txt and error pages."""
 
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -9,21 +10,28 @@ from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail import hooks
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.views import serve_chain
+
+from .routing import find_site, route, route_for_request
+from .visibility import public
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+# Search is plain text, so these mean nothing to it, yet they break the database: Wagtail's SQLite
+# backend puts each word into its FTS5 query without escaping double quotes (a syntax error), and
+# PostgreSQL refuses NUL bytes.
+IGNORED_IN_QUERY = re.compile(r'["\x00-\x1f\x7f]')
 
 
 @require_GET
 def search(request):
     """Full-text search over live, public pages (PostgreSQL full text on PostgreSQL)."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = " ".join(IGNORED_IN_QUERY.sub(" ", request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
-        site = Site.find_for_request(request)
-        pages = Page.objects.live().public()
+        site = find_site(request)
+        pages = public(Page.objects.live())
         if site:
             pages = pages.descendant_of(site.root_page, inclusive=True)
         results = pages.specific().search(query)
@@ -55,15 +63,25 @@ PAGE_FILE_ROUTES = {
 }
 
 
+def serve(request, path):
+    """Wagtail's page view, with routing from pages.routing (one query instead of several)."""
+    result = route_for_request(request, path)
+    if result is None:
+        raise Http404
+    return serve_with_hooks(request, *result)
+
+
 @require_GET
 def page_file(request, path, filename):
     """Serve e.g. `/events/calendar.ics` through the page's own `calendar/` route."""
-    site = Site.find_for_request(request)
-    if site is None or filename not in PAGE_FILE_ROUTES:
+    if filename not in PAGE_FILE_ROUTES:
         raise Http404
     components = [part for part in path.split("/") if part] + PAGE_FILE_ROUTES[filename]
-    page, args, kwargs = site.root_page.specific.route(request, components)
-    # As Wagtail's own serve view does: its hooks enforce view restrictions (private pages).
+    return serve_with_hooks(request, *route(request, components))
+
+
+def serve_with_hooks(request, page, args, kwargs):
+    """As Wagtail's own serve view does: its hooks enforce view restrictions (private pages)."""
     chain = serve_chain
     for wrap in reversed(hooks.get_hooks("on_serve_page")):
         chain = wrap(chain)

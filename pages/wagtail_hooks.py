@@ -79,3 +79,19 @@ def load_event_and_community_records(ctx):
     from .demo.records import load_records
 
     load_records(ctx)
+
+
+@hooks.register("construct_homepage_panels")
+def add_page_editor_panels(request, panels):
+    """The moderation queue and upcoming events; each panel checks the user's page permissions."""
+    from .dashboard import PagesAwaitingApprovalPanel, UpcomingEventsPanel
+
+    panels.extend([PagesAwaitingApprovalPanel(), UpcomingEventsPanel()])
+
+
+@hooks.register("construct_wagtail_userbar")
+def add_site_content_checks(request, items, page):
+    """The userbar and the editor's Checks panel run the site's content rules on every page type."""
+    from .content_checks import use_site_content_checker
+
+    use_site_content_checker(items)

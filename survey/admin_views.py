@@ -6,20 +6,27 @@ imported until they do. (With several app servers, sticky sessions or a shared t
 are needed for the two steps to meet.)
 """
 
+import logging
 import secrets
 import tempfile
 from pathlib import Path
 
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from .importing import MAX_BYTES, import_file, validate
+from .models import SurveyImport
+
+logger = logging.getLogger(__name__)
 
 PERMISSION = "survey.import_survey_data"
 SESSION_KEY = "survey_import_token"
+# The checked file's name, for the import log: the confirm step only sees the token.
+SESSION_NAME_KEY = "survey_import_file_name"
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "odi-survey-imports"
 
 
@@ -27,6 +34,13 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label="Survey CSV file",
         help_text="UTF-8 CSV in the format of docs/survey-csv.md (comma or semicolon separated).",
+        # A workbook or a document would only fail later with a puzzling "NUL byte" report.
+        validators=[
+            FileExtensionValidator(
+                ["csv"],
+                message="This is a .%(extension)s file; choose a .csv file (in a spreadsheet: Save As, CSV UTF-8).",
+            )
+        ],
     )
 
     def clean_file(self):
@@ -49,6 +63,20 @@ def _render(request, **context):
     return TemplateResponse(request, "survey/admin/import.html", context)
 
 
+def _log_refused(request, report):
+    """Where the problems are (columns), not what the cells say: a file may hold anything."""
+    count = len(report.problems) + report.truncated
+    logger.info(
+        "Survey upload refused: %s problems",
+        count,
+        extra={
+            "user_id": request.user.pk,
+            "problems": count,
+            "problem_columns": sorted({problem.column for problem in report.problems if problem.column}),
+        },
+    )
+
+
 def import_view(request):
     if not request.user.has_perm(PERMISSION):
         # A plain 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard).
@@ -59,12 +87,15 @@ def import_view(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read(MAX_BYTES + 1)
         report, _ = validate(data)
+        if not report.ok:
+            _log_refused(request, report)
         token = None
         if report.ok:
             UPLOAD_DIR.mkdir(mode=0o700, exist_ok=True)
             token = secrets.token_urlsafe(16)
             _path(token).write_bytes(data)
             request.session[SESSION_KEY] = token
+            request.session[SESSION_NAME_KEY] = form.cleaned_data["file"].name
         return _render(request, form=UploadForm(), report=report, token=token, filename=form.cleaned_data["file"].name)
     return _render(request, form=form)
 
@@ -75,10 +106,18 @@ def _confirm(request):
         return _render(request, form=UploadForm(), expired=True)
     path = _path(token)
     try:
-        report = import_file(path.read_bytes())
+        report = import_file(
+            path.read_bytes(),
+            user=request.user,
+            source=SurveyImport.Source.ADMIN_UPLOAD,
+            file_name=request.session.get(SESSION_NAME_KEY, ""),
+        )
     finally:
         path.unlink(missing_ok=True)
         request.session.pop(SESSION_KEY, None)
+        request.session.pop(SESSION_NAME_KEY, None)
+    if not report.ok:
+        _log_refused(request, report)
     if report.ok:
         from django.contrib import messages
 

@@ -2,8 +2,8 @@
 
 `validate(data)` parses and checks the whole file without writing and returns a `Report`;
 `import_file(data)` does the same and, only when there is no problem, writes everything in one
-transaction with bulk inserts/updates. Re-importing the same file changes nothing. Used by
-`manage.py import_survey` and the admin upload view.
+transaction with bulk inserts/updates, and logs it as a `SurveyImport`. Re-importing the same
+file changes no figures. Used by `manage.py import_survey` and the admin upload view.
 """
 
 import csv
@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -21,7 +22,7 @@ from django.utils.text import slugify
 from pages.caching import invalidate_page_cache
 
 from .choices import MeasureKind
-from .models import Administration, Aggregate, Dimension, Group, Measure, Survey
+from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport
 
 MAX_BYTES = 25 * 1024 * 1024
 MAX_COLUMNS = 40
@@ -624,13 +625,28 @@ DEFINERS = {"administration": _define_administration, "measure": _define_measure
 # Writing
 
 
-def import_file(data, dry_run=False, progress=None):
-    """Validate the whole file, then (unless dry_run or any problem) write it in one transaction."""
+def import_file(
+    data, dry_run=False, progress=None, *, user=None, source=SurveyImport.Source.COMMAND_LINE, file_name=""
+):
+    """Validate the whole file, then (unless dry_run or any problem) write it in one transaction.
+
+    The import log row is written in that transaction too, so only imports that happened are logged.
+    The report's counts are per file, not per administration: a file holding several
+    administrations is logged once, with no administration.
+    """
     report, plan = validate(data, progress=progress)
     if not report.ok or dry_run:
         return report
     with transaction.atomic():
-        _write(plan, report, progress)
+        administrations = _write(plan, report, progress)
+        SurveyImport.objects.create(
+            user=user,
+            source=source,
+            file_name=PurePath(file_name).name[:255],
+            administration=administrations[0] if len(administrations) == 1 else None,
+            rows_in_file=sum(report.records.values()),
+            rows_written=sum(report.written.values()),
+        )
         if any(report.written.values()):
             # Bulk writes send no save signals, so tell the page cache itself.
             transaction.on_commit(invalidate_page_cache)
@@ -657,6 +673,7 @@ def _save(obj, fields, report, label):
 
 
 def _write(plan, report, progress):
+    """Write the plan; returns the administrations the file defined or held figures for."""
     surveys = {
         s.slug: s
         for s in Survey.objects.select_for_update().filter(
@@ -722,6 +739,8 @@ def _write(plan, report, progress):
         measures[(survey_slug, code)] = measure
 
     _write_aggregates(plan, report, progress, administrations, dimensions, groups, measures)
+    touched = set(plan.administrations) | {key[:2] for key in plan.aggregates}
+    return [administrations[key] for key in sorted(touched)]
 
 
 def _decimal(value):

@@ -6,13 +6,16 @@ queries whatever the size of the data.
 """
 
 import csv
+import functools
 import io
 import json
 from collections import namedtuple
 
 from django.http import Http404, HttpResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 
+from pages.caching import versioned
 from pages.exports import neutralise_formula
 
 from . import charts
@@ -72,20 +75,28 @@ def _results_for(administration, queryset):
 
 
 def load(page):
-    """The page's administration and its suppressed results, computed once per request."""
-    if getattr(page, "_survey_results", None) is None:
-        from .models import Administration, Aggregate
+    """The page's administration and its suppressed results.
 
+    Computed once per content version (an import or a survey edit bumps it) and kept in the
+    cache, and once per request on the page.
+    """
+    if getattr(page, "_survey_results", None) is None:
         page.require_results()
-        # One query for the administration and its survey's others (for the trend link).
-        siblings = list(
-            Administration.objects.select_related("survey").filter(survey__administrations__id=page.administration_id)
-        )
-        administration = next(a for a in siblings if a.pk == page.administration_id)
-        administration.sibling_count = len(siblings) - 1
-        queryset = Aggregate.objects.filter(administration=administration)
-        page._survey_results = (administration, _results_for(administration, queryset))
+        page._survey_results = versioned(f"survey:results:{page.administration_id}", lambda: _load(page))
     return page._survey_results
+
+
+def _load(page):
+    from .models import Administration, Aggregate
+
+    # One query for the administration and its survey's others (for the trend link).
+    siblings = list(
+        Administration.objects.select_related("survey").filter(survey__administrations__id=page.administration_id)
+    )
+    administration = next(a for a in siblings if a.pk == page.administration_id)
+    administration.sibling_count = len(siblings) - 1
+    queryset = Aggregate.objects.filter(administration=administration)
+    return administration, _results_for(administration, queryset)
 
 
 def citation(page, administration, request=None):
@@ -155,42 +166,60 @@ def strengths_and_focus(results, count):
     return ranked[:count], list(reversed(ranked[-count:])) if count else []
 
 
+def deferred(build, *names):
+    """Context entries `names` from `build()`, computed only when the template first reads one.
+
+    The results part of each view's template is a cached fragment (survey_results_base.html):
+    while it is cached, the tables and charts behind it are not built at all.
+    """
+    build = functools.cache(build)
+    return {name: SimpleLazyObject(functools.partial(lambda key: build()[key], name)) for name in names}
+
+
 def overview(page, request):
     context = _base_context(page, request, "overview", page.title)
     results = context["results"]
-    sections = []
-    for kind, heading in ((MeasureKind.CLUSTER, "Engagement clusters"), (MeasureKind.FACTOR, "Inclusion factors")):
-        rows = _overall_rows(results, kind)
-        if rows:
-            sections.append(
-                {
-                    "heading": heading,
-                    "slug": f"{kind}s",
-                    "rows": rows,
-                    "chart": _chart([(m.name, f, False) for m, f in rows], results.k),
-                }
-            )
-    strengths, focus = strengths_and_focus(results, page.highlight_count)
-    measure_links = {
-        kind.label: [m for m in results.measures_of_kind(kind) if m.code in results.overall]
-        for kind in (MeasureKind.CLUSTER, MeasureKind.FACTOR, MeasureKind.ITEM)
-    }
-    context.update(sections=sections, strengths=strengths, focus=focus, measure_links=measure_links)
+
+    def build():
+        sections = []
+        for kind, heading in ((MeasureKind.CLUSTER, "Engagement clusters"), (MeasureKind.FACTOR, "Inclusion factors")):
+            rows = _overall_rows(results, kind)
+            if rows:
+                sections.append(
+                    {
+                        "heading": heading,
+                        "slug": f"{kind}s",
+                        "rows": rows,
+                        "chart": _chart([(m.name, f, False) for m, f in rows], results.k),
+                    }
+                )
+        strengths, focus = strengths_and_focus(results, page.highlight_count)
+        measure_links = {
+            kind.label: [m for m in results.measures_of_kind(kind) if m.code in results.overall]
+            for kind in (MeasureKind.CLUSTER, MeasureKind.FACTOR, MeasureKind.ITEM)
+        }
+        return {"sections": sections, "strengths": strengths, "focus": focus, "measure_links": measure_links}
+
+    context.update(deferred(build, "sections", "strengths", "focus", "measure_links"))
     return page.render(request, template="survey/survey_results_page.html", context_overrides=context)
 
 
 def profile(page, request):
     context = _base_context(page, request, "profile", "Respondent profile")
     results = context["results"]
-    tables = []
-    for dim in results.dimensions:
-        table = results.profiles.get(dim.slug)
-        if table:
-            rows = [(r.label, r, False) for r in table.rows if r.kind != "unanswered"]
-            share_rows = [(label, None if r.withheld else r.share, False, False) for label, r, _ in rows]
-            chart = charts.bar_chart(share_rows, withheld_text=context["withheld_text"])
-            tables.append({"table": table, "chart": chart})
-    context["tables"] = tables
+
+    def build():
+        tables = []
+        for dim in results.dimensions:
+            table = results.profiles.get(dim.slug)
+            if table:
+                rows = [(r.label, r, False) for r in table.rows if r.kind != "unanswered"]
+                share_rows = [(label, None if r.withheld else r.share, False, False) for label, r, _ in rows]
+                chart = charts.bar_chart(share_rows, withheld_text=context["withheld_text"])
+                tables.append({"table": table, "chart": chart})
+        return {"tables": tables}
+
+    context.update(deferred(build, "tables"))
     return page.render(request, template="survey/survey_results_profile.html", context_overrides=context)
 
 
@@ -227,17 +256,21 @@ def dimension(page, request, slug):
     if dim is None:
         raise Http404("No such dimension.")
     context = _base_context(page, request, f"dimension:{dim.slug}", f"Results by {dim.name.lower()}")
-    sections = []
-    notable = []
-    for kind in (MeasureKind.CLUSTER, MeasureKind.FACTOR):
-        for m in results.measures_of_kind(kind):
-            table = results.scores.get((m.code, dim.slug))
-            if table is None:
-                continue
-            section = _score_section(results, m, table, page.gap_threshold, results.k)
-            sections.append(section)
-            notable += [(m, r, words, table.total) for r, words in section["rows"] if words]
-    context.update(dimension=dim, sections=sections, notable=notable, threshold=page.gap_threshold)
+
+    def build():
+        sections = []
+        notable = []
+        for kind in (MeasureKind.CLUSTER, MeasureKind.FACTOR):
+            for m in results.measures_of_kind(kind):
+                table = results.scores.get((m.code, dim.slug))
+                if table is None:
+                    continue
+                section = _score_section(results, m, table, page.gap_threshold, results.k)
+                sections.append(section)
+                notable += [(m, r, words, table.total) for r, words in section["rows"] if words]
+        return {"sections": sections, "notable": notable}
+
+    context.update(deferred(build, "sections", "notable"), dimension=dim, threshold=page.gap_threshold)
     return page.render(request, template="survey/survey_results_dimension.html", context_overrides=context)
 
 
@@ -247,17 +280,21 @@ def measure(page, request, code):
     if m is None or m.code not in results.overall or slugify(m.code) != code:
         raise Http404("No such measure.")
     context = _base_context(page, request, f"measure:{m.slug}", f"{m.name}")
-    sections = [
-        _score_section(results, m, results.scores[(m.code, d.slug)], page.gap_threshold, results.k)
-        for d in results.dimensions
-        if (m.code, d.slug) in results.scores
-    ]
+
+    def build():
+        sections = [
+            _score_section(results, m, results.scores[(m.code, d.slug)], page.gap_threshold, results.k)
+            for d in results.dimensions
+            if (m.code, d.slug) in results.scores
+        ]
+        return {"sections": sections}
+
     children = [c for c in results.measures if c.parent_code == m.code and c.code in results.overall]
     parent = results.measure(m.parent_code) if m.parent_code else None
     context.update(
+        deferred(build, "sections"),
         measure=m,
         overall=results.overall[m.code],
-        sections=sections,
         children=children,
         parent=parent,
         threshold=page.gap_threshold,
@@ -273,34 +310,40 @@ def trend(page, request):
     if not others:
         raise Http404("Only one administration so far.")
     admins = sorted([administration, *others], key=lambda a: (a.fielded_from is None, a.fielded_from, a.label))
-    rows = list(
-        Aggregate.objects.filter(
-            administration__in=admins, group__isnull=True, dimension__isnull=True, measure__isnull=False
-        ).select_related("measure")
-    )
-    by_admin = {}
-    for agg in rows:
-        by_admin.setdefault(agg.administration_id, []).append(agg)
-    per_admin = {
-        a.pk: suppress(
-            k=administration.survey.min_cell_size,
-            respondents=a.respondents,
-            measures=list({agg.measure_id: agg.measure for agg in by_admin.get(a.pk, [])}.values()),
-            dimensions=[],
-            groups=[],
-            aggregates=by_admin.get(a.pk, []),
+
+    def build():
+        rows = list(
+            Aggregate.objects.filter(
+                administration__in=admins, group__isnull=True, dimension__isnull=True, measure__isnull=False
+            ).select_related("measure")
         )
-        for a in admins
-    }
-    lines = []
-    for kind in (MeasureKind.CLUSTER, MeasureKind.FACTOR):
-        for m in results.measures_of_kind(kind):
-            cells = [(a, per_admin[a.pk].overall.get(m.code)) for a in admins]
-            if any(f is not None for _, f in cells):
-                chart = _chart([(a.label, f, a.pk == administration.pk) for a, f in cells if f is not None], results.k)
-                lines.append({"measure": m, "cells": cells, "chart": chart})
+        by_admin = {}
+        for agg in rows:
+            by_admin.setdefault(agg.administration_id, []).append(agg)
+        per_admin = {
+            a.pk: suppress(
+                k=administration.survey.min_cell_size,
+                respondents=a.respondents,
+                measures=list({agg.measure_id: agg.measure for agg in by_admin.get(a.pk, [])}.values()),
+                dimensions=[],
+                groups=[],
+                aggregates=by_admin.get(a.pk, []),
+            )
+            for a in admins
+        }
+        lines = []
+        for kind in (MeasureKind.CLUSTER, MeasureKind.FACTOR):
+            for m in results.measures_of_kind(kind):
+                cells = [(a, per_admin[a.pk].overall.get(m.code)) for a in admins]
+                if any(f is not None for _, f in cells):
+                    chart = _chart(
+                        [(a.label, f, a.pk == administration.pk) for a, f in cells if f is not None], results.k
+                    )
+                    lines.append({"measure": m, "cells": cells, "chart": chart})
+        return {"lines": lines}
+
     context = _base_context(page, request, "trend", "Results over time")
-    context.update(administrations=admins, lines=lines)
+    context.update(deferred(build, "lines"), administrations=admins)
     return page.render(request, template="survey/survey_results_trend.html", context_overrides=context)
 
 

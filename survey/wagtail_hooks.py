@@ -1,14 +1,18 @@
 """Admin for survey data: snippet viewsets (survey data managers only) and the CSV upload view."""
 
+from django.contrib.auth import get_user_model
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import DateColumn, TitleColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import demo  # noqa: F401  (registers the demo section and data hooks)
 from .admin_views import PERMISSION, import_view
-from .models import Administration, Aggregate, Dimension, Group, Measure, Survey
+from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport
 
 
 class SurveyViewSet(SnippetViewSet):
@@ -57,11 +61,55 @@ class AggregateViewSet(SnippetViewSet):
         return Aggregate.objects.select_related("administration", "measure", "group", "dimension")
 
 
+class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Grants "view" only, even to superusers: the import log is written by imports, never by hand."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(["view"])
+
+
+# Registered before any viewset asks, or Wagtail would fall back to the model's plain policy.
+register_permission_policy(SurveyImport, ViewOnlyPermissionPolicy(SurveyImport))
+INSPECT_URL = "wagtailsnippets_survey_surveyimport:inspect"
+
+
+class SurveyImportViewSet(SnippetViewSet):
+    model = SurveyImport
+    icon = "upload"
+    inspect_view_enabled = True
+    list_display = [
+        # Nobody may edit an entry, so the title links to the inspect view.
+        TitleColumn("file", label="File", accessor=str, get_url=lambda entry: reverse(INSPECT_URL, args=[entry.pk])),
+        DateColumn("created_at", label="When", sort_key="created_at"),
+        "imported_by",
+        "administration",
+        "rows_in_file",
+        "rows_written",
+    ]
+    list_filter = ["source", "administration"]
+
+    def get_queryset(self, request):
+        return SurveyImport.objects.select_related("user", "administration__survey")
+
+
 class SurveyDataGroup(SnippetViewSetGroup):
     menu_label = "Survey data"
     menu_icon = "clipboard-list"
     menu_order = 250
-    items = (SurveyViewSet, AdministrationViewSet, MeasureViewSet, DimensionViewSet, GroupViewSet, AggregateViewSet)
+    items = (
+        SurveyViewSet,
+        AdministrationViewSet,
+        MeasureViewSet,
+        DimensionViewSet,
+        GroupViewSet,
+        AggregateViewSet,
+        SurveyImportViewSet,
+    )
 
 
 register_snippet(SurveyDataGroup)
@@ -80,3 +128,11 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return ImportMenuItem("Import survey data", reverse("survey_import"), icon_name="upload", order=260)
+
+
+@hooks.register("construct_homepage_panels")
+def add_recent_imports_panel(request, panels):
+    """Shown only to users who may view the import log (the panel checks)."""
+    from .dashboard import RecentSurveyImportsPanel
+
+    panels.append(RecentSurveyImportsPanel())

@@ -65,3 +65,15 @@ def client(client):
     """Requests go to the default site's host."""
     client.defaults["HTTP_HOST"] = "localhost"
     return client
+
+
+def posts_commit(client, capture_on_commit_callbacks):
+    """Make `client.post` run on-commit callbacks (the emails), as they would after a real commit."""
+    post = client.post
+
+    def post_and_commit(*args, **kwargs):
+        with capture_on_commit_callbacks(execute=True):
+            return post(*args, **kwargs)
+
+    client.post = post_and_commit
+    return client

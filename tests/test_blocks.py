@@ -1,6 +1,7 @@
 """The shared block library: validation editors meet, and what each block renders."""
 
 import pytest
+import wagtail_factories
 from django.core.exceptions import ValidationError
 from django.template.loader import get_template, render_to_string
 from wagtail.embeds.blocks import EmbedBlock
@@ -10,6 +11,7 @@ from pages.blocks import (
     CallToActionBlock,
     CaptionedImageBlock,
     DataTableBlock,
+    DocumentLinkBlock,
     MediaEmbedBlock,
 )
 from tests.factories import ImageFactory
@@ -106,6 +108,15 @@ class TestCallToAction:
 
 
 class TestOtherBlocks:
+    @pytest.mark.django_db
+    def test_document_link_label_must_say_what_it_is(self):
+        document = wagtail_factories.DocumentFactory(title="Annual report")
+        block = DocumentLinkBlock()
+        assert block.clean(block.to_python({"document": document.pk, "label": "Annual report (PDF)"}))["label"]
+        with pytest.raises(ValidationError) as error:
+            block.clean(block.to_python({"document": document.pk, "label": "Click here"}))
+        assert "does not say where the link goes" in str(error.value.as_json_data())
+
     def test_table_needs_a_caption(self):
         block = DataTableBlock()
         value = block.to_python(

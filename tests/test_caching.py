@@ -1,10 +1,18 @@
 """Anonymous whole-page caching: fast repeat views that never serve stale or private content."""
 
+import datetime
+import time
+
 import pytest
-from django.test import override_settings
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.test import Client, override_settings
+from django.utils import timezone
 
 from pages.caching import content_version
-from tests.factories import StandardPageFactory
+from pages.models import ConsultationRequest
+from tests.factories import CareerServicesPageFactory, EventIndexPageFactory, EventPageFactory, StandardPageFactory
+from tests.test_career import VALID
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 
@@ -63,19 +71,62 @@ def test_signed_in_editors_are_never_served_or_stored(client, home, admin_user):
     assert "wagtail-userbar" not in client.get(page.url).content.decode()
 
 
-def test_responses_that_set_cookies_are_not_stored(client, home, django_assert_max_num_queries):
+def test_responses_that_set_other_cookies_are_not_stored(client, home):
     from django.http import HttpResponse
 
     from pages.caching import AnonymousPageCacheMiddleware
 
     def view(request):
-        response = HttpResponse("form with a CSRF token")
-        response.set_cookie("csrftoken", "x")
+        response = HttpResponse("a page that remembers the visitor")
+        response.set_cookie("visitor", "x")
         return response
 
     middleware = AnonymousPageCacheMiddleware(view)
     request = client.get("/").wsgi_request
-    assert not middleware.is_shareable(request, view(request))
+    assert not middleware.is_shareable(view(request))
+
+
+class TestFormPages:
+    """A page with a form is cached without its CSRF token; each visitor gets their own."""
+
+    @pytest.fixture
+    def career(self, home):
+        return CareerServicesPageFactory(parent=home)
+
+    @pytest.fixture
+    def visitor(self):
+        return Client(enforce_csrf_checks=True, HTTP_HOST="localhost")
+
+    def token(self, response):
+        return BeautifulSoup(response.content, "html.parser").find("input", {"name": "csrfmiddlewaretoken"})["value"]
+
+    def test_a_cached_form_page_gives_each_visitor_a_working_token(self, career, visitor, django_assert_num_queries):
+        Client(HTTP_HOST="localhost").get(career.url)  # someone else's visit fills the cache
+        with django_assert_num_queries(0):
+            response = visitor.get(career.url)
+        assert settings.CSRF_COOKIE_NAME in response.cookies
+        assert b"csrf-token-placeholder" not in response.content
+        assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+        posted = visitor.post(career.url, {**VALID, "csrfmiddlewaretoken": self.token(response)})
+        assert posted.status_code == 302  # accepted: the token matches this visitor's cookie
+        assert ConsultationRequest.objects.count() == 1
+
+    def test_a_visitor_who_has_a_token_keeps_it(self, career, visitor):
+        first = visitor.get(career.url)
+        cookie = first.cookies[settings.CSRF_COOKIE_NAME].value
+        second = visitor.get(career.url)  # from the cache this time
+        assert second.cookies[settings.CSRF_COOKIE_NAME].value == cookie
+        posted = visitor.post(career.url, {**VALID, "csrfmiddlewaretoken": self.token(first)})
+        assert posted.status_code == 302  # the token of the earlier page still works
+
+    def test_visitors_never_share_a_token(self, career):
+        tokens = {self.token(Client(HTTP_HOST="localhost").get(career.url)) for _ in range(3)}
+        assert len(tokens) == 3
+
+    def test_without_the_token_the_form_is_refused(self, career, visitor):
+        visitor.get(career.url)
+        assert visitor.post(career.url, VALID).status_code == 403
+        assert not ConsultationRequest.objects.exists()
 
 
 def test_post_requests_are_never_cached(client, home):
@@ -83,3 +134,14 @@ def test_post_requests_are_never_cached(client, home):
     client.get(page.url)
     response = client.post(page.url)
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_an_event_that_ends_leaves_the_cached_list_within_page_cache_seconds(client, home, settings):
+    """Time passing sends no signal: a cached list of upcoming events is at most PAGE_CACHE_SECONDS old."""
+    settings.PAGE_CACHE_SECONDS = 1
+    index = EventIndexPageFactory(parent=home, slug="events")
+    end = timezone.now() + datetime.timedelta(seconds=3)
+    EventPageFactory(parent=index, title="Ending soon", start=end - datetime.timedelta(hours=1), end=end)
+    assert b"Ending soon" in client.get("/events/").content  # now cached, with the event listed
+    time.sleep((end - timezone.now()).total_seconds() + 0.2)
+    assert b"Ending soon" not in client.get("/events/").content

@@ -165,7 +165,7 @@ class TestQueryCount:
         add_partners(90)
         large = [count(path) for path in paths]
         assert small == large
-        assert max(large) <= 14, large  # 8 of them are routing, site, settings and breadcrumbs
+        assert max(large) <= 8, large
 
 
 class TestCommunityPageRules(WagtailPageTestCase):

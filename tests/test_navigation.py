@@ -58,16 +58,16 @@ class TestQueryCounts:
 
     def test_home_page_queries_do_not_grow_with_more_pages(self, client, home, django_assert_max_num_queries):
         add_sections(home, 5)
-        small = self.count_queries(client, django_assert_max_num_queries, "/", 12)
+        small = self.count_queries(client, django_assert_max_num_queries, "/", 8)
         add_sections(home, 50)
-        large = self.count_queries(client, django_assert_max_num_queries, "/", 12)
+        large = self.count_queries(client, django_assert_max_num_queries, "/", 8)
         assert large == small
 
     def test_content_page_queries_do_not_grow_with_more_pages(self, client, home, django_assert_max_num_queries):
         section = StandardPageFactory(parent=home, show_in_menus=True, body=[("paragraph", "<p>Text</p>")])
         child = StandardPageFactory(parent=section)
-        small = self.count_queries(client, django_assert_max_num_queries, child.url, 12)
+        small = self.count_queries(client, django_assert_max_num_queries, child.url, 8)
         add_sections(home, 50)
         add_sections(section, 20)
-        large = self.count_queries(client, django_assert_max_num_queries, child.url, 12)
+        large = self.count_queries(client, django_assert_max_num_queries, child.url, 8)
         assert large == small

@@ -72,3 +72,15 @@ def test_editors_cannot_approve(home, roles, django_user_model):
     task = workflow_state.current_task_state.task.specific
     assert editor not in [u for g in task.groups.all() for u in g.user_set.all()]
     assert not task.get_actions(page, editor)
+
+
+def test_both_groups_manage_redirects_and_only_approvers_change_site_settings(client, roles, django_user_model):
+    settings_url = "/admin/settings/pages/sitesettings/"
+    client.force_login(member_of(django_user_model, EDITORS, "editor"))
+    assert client.get("/admin/redirects/add/").status_code == 200
+    refused = client.get(settings_url, follow=True)
+    assert refused.redirect_chain[-1][0] == "/admin/"  # Wagtail's "permission denied" redirect
+    client.force_login(member_of(django_user_model, APPROVERS, "approver"))
+    assert client.get("/admin/redirects/add/").status_code == 200
+    allowed = client.get(settings_url, follow=True)
+    assert allowed.redirect_chain[-1][0].startswith(settings_url) and b"institution_name" in allowed.content

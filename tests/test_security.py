@@ -23,6 +23,15 @@ class TestHeaders:
         assert directives["frame-ancestors"] == "'none'"
         assert directives["object-src"] == "'none'"
 
+    def test_only_the_editors_preview_may_be_framed_and_only_by_the_site(self, client, home, admin_user):
+        client.force_login(admin_user)
+        preview = client.get(f"/admin/pages/{home.pk}/view_draft/")
+        assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
+        assert preview["X-Frame-Options"] == "SAMEORIGIN"
+        public = client.get("/")
+        assert "frame-ancestors 'none'" in public["Content-Security-Policy"]
+        assert public["X-Frame-Options"] == "DENY"
+
     def test_admin_is_exempt_from_the_public_policy(self, client, home):
         assert "Content-Security-Policy" not in client.get("/admin/login/")
 

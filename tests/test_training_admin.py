@@ -50,9 +50,20 @@ def read_csv(response):
 def test_coordinators_group_has_exactly_the_training_grants(db):
     group = Group.objects.get(name="Training coordinators")
     codenames = set(group.permissions.values_list("codename", flat=True))
-    assert {"view_trainingsession", "change_trainingsession", "view_registration", "access_admin"} <= codenames
+    assert {
+        "view_trainingsession",
+        "add_trainingsession",
+        "change_trainingsession",
+        "view_registration",
+        "access_admin",
+    } <= codenames
     assert not {"add_registration", "change_registration", "delete_registration", "delete_trainingsession"} & codenames
     assert not Permission.objects.filter(group__name="Editors", codename__endswith="_registration").exists()
+
+
+def test_coordinator_can_schedule_a_new_session(client, coordinator, session):
+    client.force_login(coordinator)
+    assert client.get("/admin/snippets/training/trainingsession/add/").status_code == 200
 
 
 def test_coordinator_sees_registrations_per_session(client, coordinator, session):

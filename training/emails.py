@@ -1,11 +1,15 @@
 """Emails to registrants: confirmation (or waitlist place) and promotion, each with the session's .ics."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .calendars import session_calendar
+
+logger = logging.getLogger(__name__)
 
 
 def _send(registration, page_url, cancel_url, template, subject):
@@ -27,7 +31,19 @@ def _send(registration, page_url, cancel_url, template, subject):
         to=[registration.email],
     )
     message.attach("training-session.ics", session_calendar(session, level, page_url), "text/calendar")
-    message.send()
+    try:
+        message.send()
+    except OSError as error:  # SMTP errors included
+        # The seat is taken (or freed) either way and the page showed it; a failure here must not
+        # turn that into an error page. Only the error's type is logged: mail servers name the
+        # refused addresses in their messages.
+        logger.error(
+            "Training email %r for registration %s not sent: %s",
+            template,
+            registration.pk,
+            type(error).__name__,
+            extra={"registration_id": registration.pk},
+        )
 
 
 def send_confirmation(registration, page_url, cancel_url):

@@ -99,15 +99,6 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
         context["levels"] = list(self.levels())
         return context
 
-    def route(self, request, path_components):
-        """Find a child level as its specific type in one query (Wagtail's default takes two)."""
-        if path_components:
-            level = TrainingLevelPage.objects.child_of(self).filter(slug=path_components[0]).first()
-            if level is not None:
-                level._cached_parent_obj = self
-                return level.route(request, path_components[1:])
-        return super().route(request, path_components)
-
     @path("calendar/")
     def calendar_feed(self, request):
         """Every upcoming session of every live level as one iCalendar feed; `?session=<id>` for one."""
@@ -414,3 +405,11 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_status_display()})"
+
+
+def with_seat_counts(sessions):
+    """Sessions annotated with `confirmed_count` and `waitlisted_count` (counts, never names)."""
+    return sessions.annotate(
+        confirmed_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)),
+        waitlisted_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)),
+    )

@@ -3,6 +3,7 @@
 Routed by the page models (RoutablePageMixin), so every URL lives under its level page.
 """
 
+import logging
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -13,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from pages.forms import hit_rate_limit
+from pages.forms import hit_rate_limit, log_submission
 
 from . import calendars
 from .choices import RegistrationStatus
@@ -36,6 +37,8 @@ RATE_LIMIT = 10
 RATE_WINDOW_SECONDS = 10 * 60
 # The feed keeps recent sessions for a while, so calendars don't drop them the moment they end.
 FEED_KEEPS_PAST_DAYS = 30
+FORM_NAME = "training-registration"
+CANCEL_FORM_NAME = "training-cancellation"
 
 
 def private(response):
@@ -70,10 +73,14 @@ def level_page(request, page):
         valid = form.is_valid()
         if form.is_spam:
             # Look like success to the bot; nothing is stored or sent.
+            log_submission(FORM_NAME, page, "honeypot")
             return redirect(subpage_url(request, page, "thanks"))
+        if not valid:
+            log_submission(FORM_NAME, page, "invalid", error_fields=sorted(form.errors))
         # Only submissions that would store a registration and send an email count towards the
         # limit; someone correcting a mistake in the form is never locked out.
         if valid and hit_rate_limit(request, "training-registration", RATE_LIMIT, RATE_WINDOW_SECONDS):
+            log_submission(FORM_NAME, page, "rate-limited", level=logging.WARNING)
             response = TemplateResponse(request, "training/rate_limited.html", {"page": page}, status=429)
             response["Retry-After"] = str(RATE_WINDOW_SECONDS)
             return private(response)
@@ -90,11 +97,13 @@ def level_page(request, page):
                     links=email_links(request, page),
                 )
             except RegistrationRefused as refusal:
+                log_submission(FORM_NAME, page, "refused", error_fields=[refusal.field])
                 # A closed session is a form-level message: a radio group has no single field to link to.
                 form.add_error(refusal.field if refusal.field != "session" else None, refusal.message)
                 sessions = list(page.upcoming_sessions())
                 form.fields["session"].choices = RegistrationForm(sessions=sessions).fields["session"].choices
             else:
+                log_submission(FORM_NAME, page, "stored", record_id=registration.pk, status=registration.status)
                 return redirect(subpage_url(request, page, "thanks", token=confirmation_token(registration)))
     else:
         form = RegistrationForm(sessions=sessions)
@@ -156,6 +165,7 @@ def cancel_registration(request, page):
     elif request.method == "POST":
         result = cancel(registration.pk, links=email_links(request, page))
         if not result.already_cancelled:
+            log_submission(CANCEL_FORM_NAME, page, "cancelled", record_id=registration.pk)
             return redirect(subpage_url(request, page, "cancel", token=token, done=1))
         context["state"] = "already"
     else:
@@ -174,7 +184,7 @@ def session_calendar(request, program, session_id):
     levels = TrainingLevelPage.objects.child_of(program).live()
     session = (
         TrainingSession.objects.filter(pk=session_id, level__in=levels).select_related("level").first()
-        if str(session_id).isdigit()
+        if session_id.isascii() and session_id.isdigit()  # isdigit() alone accepts "²", which int() refuses
         else None
     )
     if session is None:

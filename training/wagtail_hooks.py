@@ -1,7 +1,6 @@
 """Admin for sessions and registrations (a "Training" menu), and the training demo section."""
 
 import django_filters
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
@@ -13,8 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from pages.exports import SafeExportIndexView
 
 from . import demo
-from .choices import RegistrationStatus
-from .models import Registration, TrainingLevelPage, TrainingSession
+from .models import Registration, TrainingLevelPage, TrainingSession, with_seat_counts
 
 
 class TrainingSessionFilterSet(WagtailFilterSet):
@@ -64,10 +62,7 @@ class TrainingSessionViewSet(SnippetViewSet):
     list_per_page = 50
 
     def get_queryset(self, request):
-        return TrainingSession.objects.select_related("level").annotate(
-            confirmed_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)),
-            waitlisted_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)),
-        )
+        return with_seat_counts(TrainingSession.objects.select_related("level"))
 
 
 class RegistrationViewSet(SnippetViewSet):
@@ -106,3 +101,11 @@ def training_demo_section():
 @hooks.register("after_load_demo_content")
 def training_demo_sessions(ctx):
     demo.load_sessions(ctx)
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_sessions_panel(request, panels):
+    """Shown only to users who may view training sessions (the panel checks)."""
+    from .dashboard import UpcomingSessionsPanel
+
+    panels.append(UpcomingSessionsPanel())

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -90,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "pages.context_processors.content_version",
             ],
         },
     },
@@ -185,6 +187,22 @@ LOGGING = {
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "60"))
 
+# A CDN or caching proxy in front: Wagtail purges a page's URLs from it when the page is
+# published, unpublished or moved (wagtail.contrib.frontend_cache). Other pages that show it
+# (menus, teasers) follow within PAGE_CACHE_MAX_AGE. Nothing is purged unless configured.
+WAGTAILFRONTENDCACHE = {}
+if env.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx or Fastly-style PURGE requests
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env["FRONTEND_CACHE_PURGE_URL"],
+    }
+if env.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": env.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+
 # Security headers on every response. Public pages get a strict policy with no inline script;
 # Wagtail's admin needs inline scripts and styles, so /admin/ is left to its own protections.
 CONTENT_SECURITY_POLICY = {
@@ -233,6 +251,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp"}
+# Upload forms that also check files by content: whole-image decoding, document signatures.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.uploads.DocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party requests from the admin either: Gravatar would learn editors' email hashes.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

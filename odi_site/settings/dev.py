@@ -15,5 +15,11 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA_LOCALLY = True
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # Take the write lock when a transaction starts, and wait for it: two admin requests saving
+    # at once (autosave beside the preview) then queue instead of failing "database is locked".
+    # Not in tests: their in-memory database is shared by connections that must not queue.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)  # noqa: F405
+
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403

@@ -15,6 +15,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFigureBlock
+from ..caching import versioned
+from ..visibility import view_restrictions
 
 
 def image_fk(help_text):
@@ -84,8 +86,23 @@ class BasePage(ListingMixin, SocialMixin, Page):
     promote_panels = Page.promote_panels + ListingMixin.panels + SocialMixin.panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
+    # What every page's own template shows, loaded with the page when it is served (pages.routing).
+    route_select_related = ("hero_image", "social_image")
+
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions on this page and its ancestors, cached (pages.visibility)."""
+        return view_restrictions(self, super().get_view_restrictions)
+
+    def serve_preview(self, request, mode_name):
+        """The editor shows previews (and runs its checks) in a frame of the admin: allow that one
+        framing, by the site itself; public pages keep `frame-ancestors 'none'` and DENY."""
+        response = super().serve_preview(request, mode_name)
+        response._csp_replace = {"frame-ancestors": ["'self'"]}
+        response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
 
     @property
     def teaser_title(self):
@@ -286,3 +303,9 @@ class SiteSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.office_name
+
+    @classmethod
+    def for_site(cls, site):
+        """Wagtail's get-or-create, cached per site: every page shows these (saving bumps the version)."""
+        load = super().for_site
+        return load(site) if site is None else versioned(f"pages:site-settings:{site.pk}", lambda: load(site))

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
+from ..visibility import public
 from .base import BasePage, image_fk
 from .events import EventPage, with_teaser_images
 
@@ -120,7 +121,7 @@ class CommunityEngagementPage(BasePage):
         """The next few live events in the chosen category, wherever they sit in the events section."""
         if not self.voices_category_id:
             return []
-        events = EventPage.objects.live().public().defer_streamfields()
+        events = public(EventPage.objects.live()).defer_streamfields()
         events = events.filter(category_id=self.voices_category_id, end__gte=timezone.now())
         return list(with_teaser_images(events).order_by("start", "pk")[:VOICES_SHOWN])
 

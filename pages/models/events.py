@@ -1,6 +1,7 @@
 """Campus diversity events: categories, the events index (with its feeds and calendar) and events."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import slug_unicode_re
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
@@ -15,6 +16,7 @@ from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
 from ..events import calendar_response, event_json_ld, json_ld_script, paginate
+from ..visibility import public
 from .base import BasePage
 
 EVENTS_PER_PAGE = 12
@@ -72,30 +74,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "event index page"
 
-    def route(self, request, path_components):
-        """Serve an event from one query with what its page shows (category, hero image).
-
-        Wagtail's default finds the child and then its specific page in two queries and loads
-        the category and image lazily; the index's own views (past/, feed/...) still come first.
-        """
-        if path_components and self.live:
-            try:
-                self.resolve_subpage("/" + "/".join(path_components) + "/")
-            except Http404:
-                event = (
-                    EventPage.objects.child_of(self)
-                    .select_related("category", "hero_image")
-                    .filter(slug=path_components[0])
-                    .first()
-                )
-                if event is not None:
-                    event._cached_parent_obj = self
-                    return event.route(request, path_components[1:])
-        return super().route(request, path_components)
-
     def events(self):
         """Live, public events in this section, with what lists and teasers show."""
-        return with_teaser_images(EventPage.objects.live().public().child_of(self).defer_streamfields())
+        return with_teaser_images(public(EventPage.objects.live()).child_of(self).defer_streamfields())
 
     def upcoming_events(self):
         """Events that have not ended yet, soonest first (the home page takes the first three)."""
@@ -154,10 +135,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     # ?event=<slug> gives one event's file, for "add to your calendar" on its page.
     @path("calendar/", name="calendar")
     def calendar_route(self, request):
-        events = EventPage.objects.live().public().child_of(self).defer_streamfields().select_related("category")
+        events = public(EventPage.objects.live()).child_of(self).defer_streamfields().select_related("category")
         slug = request.GET.get("event")
         if slug:
-            event = events.filter(slug=slug).first()
+            # Only a possible slug is looked up: PostgreSQL refuses e.g. a NUL byte in a query.
+            event = events.filter(slug=slug).first() if slug_unicode_re.match(slug) else None
             if event is None:
                 raise Http404("No such event")
             return calendar_response(request, [event], event.title, event.slug)
@@ -168,7 +150,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 class EventPage(BasePage):
     """One campus event: when and where, who it is for, how to register and how to ask for access needs."""
 
-    # Defaults only so a new draft can be saved before its dates are filled in.
+    # Defaults let code create a draft before its dates are known (the demo loader does);
+    # the admin form requires both.
     start = models.DateTimeField(default=timezone.now, help_text="When the event starts (campus time).")
     end = models.DateTimeField(
         default=timezone.now, help_text="When it ends; for an all-day event, any time on the last day."
@@ -234,20 +217,34 @@ class EventPage(BasePage):
     template = "pages/event_page.html"
     parent_page_types = ["pages.EventIndexPage"]
     subpage_types = []
+    route_select_related = (*BasePage.route_select_related, "category")
 
     class Meta:
         verbose_name = "event page"
         indexes = [models.Index(fields=["end", "start"], name="pages_event_end_start")]
 
-    def clean(self):
-        super().clean()
+    def clean_fields(self, exclude=None):
+        """Also compares the dates, unless a form already refused one of them.
+
+        A form excludes a field it found blank or invalid, and the model then still holds the
+        default for it: comparing with that would add a misleading "cannot end before it starts"
+        next to "This field is required".
+        """
         errors = {}
-        if self.start and self.end and self.end < self.start:
-            errors["end"] = "The event cannot end before it starts."
-        if not self.location and not self.online_url:
-            errors["location"] = "Give a location, an online link, or both."
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        checked = {"start", "end"} - set(exclude or ()) - set(errors)
+        if checked == {"start", "end"} and self.end < self.start:
+            errors.setdefault("end", []).append("The event cannot end before it starts.")
         if errors:
             raise ValidationError(errors)
+
+    def clean(self):
+        super().clean()
+        if not self.location and not self.online_url:
+            raise ValidationError({"location": "Give a location, an online link, or both."})
 
     @property
     def is_past(self):

@@ -1,6 +1,7 @@
-"""Survey models: the data (aggregates only) and the results page types."""
+"""Survey models: the data (aggregates only), the import log and the results page types."""
 
 from .data import MIN_CELL_SIZE_FLOOR, Administration, Aggregate, Dimension, Group, Measure, Survey
+from .imports import SurveyImport
 from .pages import SurveyResultsIndexPage, SurveyResultsPage
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "Group",
     "Measure",
     "Survey",
+    "SurveyImport",
     "SurveyResultsIndexPage",
     "SurveyResultsPage",
 ]

@@ -5,8 +5,11 @@ one Chromium and one crawl for the whole package. Package scope, not session sco
 Playwright event loop is gone before any other test touches the database.
 """
 
+import json
 import os
+import secrets
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,27 @@ from .targets import DESKTOP, LAUNCH_ARGS
 CHROMIUM = Path("/usr/bin/chromium")
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 DEMO_COMMAND = Path(settings.BASE_DIR) / "pages" / "management" / "commands" / "load_demo_content.py"
+
+# Creates (or resets) an admin account on the live site from the JSON in OPTIONS, then prints
+# the id of every page by its path, so tests can open an editor without clicking through the tree.
+CREATE_ACCOUNT = """
+import json
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Page
+options = json.loads(OPTIONS)
+user, _ = get_user_model().objects.get_or_create(
+    username=options["username"], defaults={"email": options["username"] + "@example.edu"}
+)
+user.is_staff = user.is_superuser = options["superuser"]
+user.set_password(options["password"])
+user.save()
+groups = list(Group.objects.filter(name__in=options["groups"]))
+missing = set(options["groups"]) - {group.name for group in groups}
+assert not missing, f"no such group: {missing}"
+user.groups.set(groups)
+print(json.dumps({"/" + page.url_path.split("/", 2)[2]: page.pk for page in Page.objects.filter(depth__gt=1)}))
+"""
 
 
 def required():
@@ -94,6 +118,48 @@ def live_site(chromium_path, tmp_path_factory):
         pytest.fail(str(error), pytrace=False)
     yield site
     site.stop()
+
+
+@dataclass(frozen=True)
+class AdminAccount:
+    """An account on the live site, and the id of each page by its path ("/about/") for its editor URL."""
+
+    username: str
+    password: str
+    base_url: str
+    page_ids: dict
+
+    def sign_in(self, page):
+        """Sign ``page`` in through the admin login form, as a person would; returns the page."""
+        page.goto(f"{self.base_url}/admin/login/")
+        page.fill("#id_username", self.username)
+        page.fill("#id_password", self.password)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{self.base_url}/admin/")
+        return page
+
+
+@pytest.fixture(scope="package")
+def admin_account(live_site):
+    """Make an admin account on the live site: ``admin_account("name", groups=[...], superuser=...)``.
+
+    ``groups`` are group names as the admin shows them. Each call sets a fresh random password
+    and returns an ``AdminAccount``.
+    """
+
+    def make(username, *, groups=(), superuser=False):
+        password = secrets.token_urlsafe(16)
+        options = {
+            "username": username,
+            "password": password,
+            "superuser": superuser,
+            "groups": list(groups),
+        }
+        script = CREATE_ACCOUNT.replace("OPTIONS", repr(json.dumps(options)))
+        output = live_site.manage("shell", "--no-imports", "-c", script)
+        return AdminAccount(username, password, live_site.base_url, json.loads(output.strip().splitlines()[-1]))
+
+    return make
 
 
 @pytest.fixture(scope="package")

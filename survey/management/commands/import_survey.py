@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from survey.importing import MAX_BYTES, import_file
+from survey.models import SurveyImport
 
 
 class Command(BaseCommand):
@@ -22,7 +23,13 @@ class Command(BaseCommand):
         if path.stat().st_size > MAX_BYTES:
             raise CommandError(f"{file}: larger than {MAX_BYTES:,} bytes; split it into several files")
         self.interactive = options.get("verbosity", 1) >= 1 and sys.stderr.isatty()
-        report = import_file(path.read_bytes(), dry_run=dry_run, progress=self.progress)
+        report = import_file(
+            path.read_bytes(),
+            dry_run=dry_run,
+            progress=self.progress,
+            source=SurveyImport.Source.COMMAND_LINE,
+            file_name=path.name,
+        )
         if self.interactive:
             self.stderr.write("")
         if not report.ok:

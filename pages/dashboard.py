@@ -1,0 +1,101 @@
+"""Admin home panels for page editors: upcoming events and pages waiting for approval.
+
+`DashboardPanel` is the shared frame (permission gate, item limit, empty state in words) that
+the training and survey apps' panels build on, so every panel looks and behaves the same.
+"""
+
+from django.db.models import CharField, Exists, OuterRef, Subquery
+from django.db.models.functions import Cast
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.models import TaskState, WorkflowState, get_default_page_content_type
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .models import EventPage
+
+# Enough to act on at a glance; the full lists are one click away in the admin menus.
+PANEL_LIMIT = 5
+PAGE_POLICY = PagePermissionPolicy()
+
+
+class DashboardPanel(Component):
+    """A home panel listing a few records, rendered only for users allowed to see that data."""
+
+    name = ""  # also the panel's HTML id
+    heading = ""
+    empty_text = ""
+    permission = ""  # a Django permission; page panels decide with Wagtail's page permissions
+
+    def is_shown(self, user):
+        return user.has_perm(self.permission)
+
+    def get_items(self, request):
+        """The records to list, at most PANEL_LIMIT, fetched in a fixed number of queries."""
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {"panel": self, "items": list(self.get_items(request)), "request": request}
+
+    def render_html(self, parent_context=None):
+        if not self.is_shown(parent_context["request"].user):
+            return ""
+        return super().render_html(parent_context)
+
+
+def editable_pages(user):
+    """Pages the user may edit: under a "change" grant, or their own pages under an "add" grant."""
+    return PAGE_POLICY.instances_user_has_any_permission_for(user, {"change"})
+
+
+class PageEditorPanel(DashboardPanel):
+    """Shown to anyone who may write pages, whatever their groups are called."""
+
+    def is_shown(self, user):
+        return PAGE_POLICY.user_has_any_permission(user, {"add", "change"})
+
+
+class UpcomingEventsPanel(PageEditorPanel):
+    """Live events that have not started yet, soonest first, among the pages the user may edit."""
+
+    name = "upcoming-events"
+    heading = "Upcoming events"
+    empty_text = "No published events are coming up. Add one under the Events page."
+    template_name = "wagtailadmin/home/upcoming_events.html"
+    order = 240
+
+    def get_items(self, request):
+        return (
+            EventPage.objects.live()
+            .filter(start__gt=timezone.now(), pk__in=editable_pages(request.user).values("pk"))
+            .only("title", "start", "all_day", "location")  # not the StreamField bodies
+            .order_by("start", "pk")[:PANEL_LIMIT]
+        )
+
+
+class PagesAwaitingApprovalPanel(PageEditorPanel):
+    """Pages submitted for review and not yet approved or sent back: the team's moderation queue."""
+
+    name = "pages-awaiting-approval"
+    heading = "Pages awaiting approval"
+    empty_text = "No pages are waiting for approval."
+    template_name = "wagtailadmin/home/pages_awaiting_approval.html"
+    order = 230
+
+    def get_items(self, request):
+        # A workflow state names its page by a text object_id; comparing text with text cannot
+        # fail on PostgreSQL the way casting every object_id to an integer could.
+        page = (
+            editable_pages(request.user).annotate(id_text=Cast("pk", CharField())).filter(id_text=OuterRef("object_id"))
+        )
+        return (
+            WorkflowState.objects.filter(
+                status=WorkflowState.STATUS_IN_PROGRESS,
+                base_content_type=get_default_page_content_type(),
+                current_task_state__status=TaskState.STATUS_IN_PROGRESS,
+            )
+            .filter(Exists(page))
+            .annotate(page_title=Subquery(page.values("draft_title")[:1]))
+            .select_related("current_task_state__task", "requested_by")
+            .order_by("current_task_state__started_at", "pk")[:PANEL_LIMIT]
+        )
