@@ -145,3 +145,21 @@ def test_an_event_that_ends_leaves_the_cached_list_within_page_cache_seconds(cli
     assert b"Ending soon" in client.get("/events/").content  # now cached, with the event listed
     time.sleep((end - timezone.now()).total_seconds() + 0.2)
     assert b"Ending soon" not in client.get("/events/").content
+
+
+def test_the_home_pages_cached_event_cards_follow_the_clock(client, home, settings):
+    """The cards are a fragment keyed by which events are next: one ending makes room at once."""
+    settings.PAGE_CACHE_SECONDS = 0  # the fragment alone, without the whole-page cache
+    index = EventIndexPageFactory(parent=home, slug="events")
+    soon = timezone.now() + datetime.timedelta(seconds=3)
+    EventPageFactory(parent=index, title="Ending soon", start=soon - datetime.timedelta(hours=1), end=soon)
+    for n in range(1, 4):
+        start = timezone.now() + datetime.timedelta(days=n)
+        EventPageFactory(parent=index, title=f"Later event {n}", start=start, end=start)
+    home.events_page = index
+    home.save_revision().publish()
+    first = client.get("/").content
+    assert b"Ending soon" in first and b"Later event 3" not in first
+    time.sleep((soon - timezone.now()).total_seconds() + 0.2)
+    later = client.get("/").content
+    assert b"Ending soon" not in later and b"Later event 3" in later

@@ -5,7 +5,7 @@
 # ruff: noqa: DJ008
 
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -206,19 +206,22 @@ class HomePage(BasePage):
         return list(self.pillars.select_related("page", "image").all())
 
     def get_context(self, request, *args, **kwargs):
+        """The events section's cards are a cached fragment keyed by which events are next, so
+        only their ids are read here; the events themselves (with images) load on a cache miss."""
         context = super().get_context(request, *args, **kwargs)
-        context["pillars"] = self.pillar_teasers
+        upcoming = self.upcoming_events()
         context["events_index_url"] = self.events_page.url if self.events_page_id and self.events_page else None
-        context["upcoming_events"] = self.upcoming_events()
+        context["upcoming_event_ids"] = list(upcoming.values_list("pk", flat=True))
+        context["upcoming_events"] = SimpleLazyObject(lambda: list(upcoming))
         return context
 
     def upcoming_events(self, limit=3):
-        """The next events from the chosen events section; empty until it is an events index."""
+        """The next events from the chosen events section; none until it is an events index."""
         # specific_deferred: the events page's own fields are not needed, so no second query.
         events_page = self.events_page.specific_deferred if self.events_page_id and self.events_page else None
         if events_page is None or not hasattr(events_page, "upcoming_events"):
-            return []
-        return list(events_page.upcoming_events()[:limit])
+            return Page.objects.none()
+        return events_page.upcoming_events()[:limit]
 
 
 class HomePagePillar(Orderable):
