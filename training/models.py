@@ -36,11 +36,13 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
     """The training section's front page: the levels as a pathway, participation and the calendar feed."""
 
     participants_level_one = models.PositiveIntegerField(
+        "Level 1.0 participants",
         null=True,
         blank=True,
         help_text="How many people have completed the first level, e.g. 7100. Shown as “7,100+”.",
     )
     participants_as_of = models.DateField(
+        "Counted on",
         null=True,
         blank=True,
         help_text="The date the participation figure was counted; shown as month and year.",

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -50,10 +50,11 @@ class TrainingSessionViewSet(SnippetViewSet):
     list_display = [
         "__str__",
         "level",
-        DateColumn("start", label="Date"),
+        # The date itself: DateColumn says how long ago, which reads "Just now" for future sessions.
+        Column("start", label="Date"),
         "place",
         "capacity",
-        "registration_open",
+        BooleanColumn("registration_open", label="Registration open"),
         RegistrationsLinkColumn("registrations", label="Registrations"),
     ]
     filterset_class = TrainingSessionFilterSet

@@ -76,7 +76,9 @@ class Administration(models.Model):
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="administrations")
     label = models.CharField(max_length=40, help_text="E.g. “2014-15”.")
-    slug = models.SlugField(max_length=40, help_text="Used in the import file's `administration` column.")
+    slug = models.SlugField(
+        max_length=40, help_text="Made from the label in the import file's `administration` column, e.g. “2014-15”."
+    )
     fielded_from = models.DateField(null=True, blank=True, help_text="First day the survey was open.")
     fielded_to = models.DateField(null=True, blank=True, help_text="Last day the survey was open.")
     invited = models.PositiveIntegerField(null=True, blank=True, help_text="People invited to take part.")

@@ -50,7 +50,7 @@ class SurveyResultsPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Whose figures this page shows; imported with manage.py import_survey or the Survey data upload.",
+        help_text="Whose figures this page shows. Load them first under Survey data › Import survey data.",
     )
     body = StreamField(
         BodyStreamBlock(),
