@@ -8,7 +8,7 @@ from django.db.models import CharField, Exists, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import TaskState, WorkflowState, get_default_page_content_type
+from wagtail.models import GroupApprovalTask, TaskState, WorkflowState, get_default_page_content_type
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import EventPage
@@ -82,6 +82,10 @@ class PagesAwaitingApprovalPanel(PageEditorPanel):
     template_name = "wagtailadmin/home/pages_awaiting_approval.html"
     order = 230
 
+    def is_shown(self, user):
+        """Reviewers already have this queue in Wagtail's own "Awaiting your review" panel."""
+        return super().is_shown(user) and not can_review(user)
+
     def get_items(self, request):
         # A workflow state names its page by a text object_id; comparing text with text cannot
         # fail on PostgreSQL the way casting every object_id to an integer could.
@@ -99,3 +103,8 @@ class PagesAwaitingApprovalPanel(PageEditorPanel):
             .select_related("current_task_state__task", "requested_by")
             .order_by("current_task_state__started_at", "pk")[:PANEL_LIMIT]
         )
+
+
+def can_review(user):
+    """Whether the user approves pages in some active review task (superusers approve them all)."""
+    return user.is_superuser or GroupApprovalTask.objects.filter(active=True, groups__user=user).exists()
