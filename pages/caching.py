@@ -19,8 +19,9 @@ VERSION_KEY = "pagecache:version"
 # Apps whose records appear on public pages; saving or deleting one bumps the version.
 CONTENT_APPS = {"pages", "training", "survey", "wagtailimages", "wagtaildocs", "wagtailredirects"}
 CONTENT_MODELS = {("wagtailcore", "site"), ("wagtailcore", "page"), ("wagtailcore", "pageviewrestriction")}
-# Records in those apps that never appear on a public page (personal data): no invalidation.
-PRIVATE_MODELS = {("pages", "consultationrequest")}
+# Records in those apps that never appear on a public page (personal data, the import log):
+# no invalidation.
+PRIVATE_MODELS = {("pages", "consultationrequest"), ("survey", "surveyimport")}
 
 
 def content_version():

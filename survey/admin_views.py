@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from django import forms
+from django.contrib import messages
 from django.core.validators import FileExtensionValidator
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
@@ -87,10 +88,10 @@ def import_view(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read(MAX_BYTES + 1)
         report, _ = validate(data)
+        token = None
         if not report.ok:
             _log_refused(request, report)
-        token = None
-        if report.ok:
+        else:
             UPLOAD_DIR.mkdir(mode=0o700, exist_ok=True)
             token = secrets.token_urlsafe(16)
             _path(token).write_bytes(data)
@@ -118,10 +119,7 @@ def _confirm(request):
         request.session.pop(SESSION_NAME_KEY, None)
     if not report.ok:
         _log_refused(request, report)
-    if report.ok:
-        from django.contrib import messages
-
-        summary = ", ".join(f"{count} {what}" for what, count in sorted(report.written.items())) or "nothing changed"
-        messages.success(request, f"Survey data imported: {summary}.")
-        return redirect(reverse("survey_import"))
-    return _render(request, form=UploadForm(), report=report)
+        return _render(request, form=UploadForm(), report=report)
+    summary = ", ".join(f"{count} {what}" for what, count in sorted(report.written.items())) or "nothing changed"
+    messages.success(request, f"Survey data imported: {summary}.")
+    return redirect(reverse("survey_import"))
