@@ -32,14 +32,23 @@ def content_version():
     return version
 
 
-def versioned(key, compute, timeout=60 * 60 * 24):
+# Entries under the content version go stale when it changes; the timeout only frees memory.
+VERSIONED_SECONDS = 60 * 60 * 24
+
+
+def versioned_key(key):
+    """`key` for the current content version."""
+    return f"{key}:v{content_version()}"
+
+
+def versioned(key, compute):
     """`compute()`, cached under `key` until the content version changes (None is not cached)."""
-    versioned_key = f"{key}:v{content_version()}"
-    value = cache.get(versioned_key)
+    full_key = versioned_key(key)
+    value = cache.get(full_key)
     if value is None:
         value = compute()
         if value is not None:
-            cache.set(versioned_key, value, timeout)
+            cache.set(full_key, value, VERSIONED_SECONDS)
     return value
 
 
@@ -139,16 +148,19 @@ def without_csrf_token(response):
     return copy
 
 
+# Only its request and response steps are used, which never call the wrapped view.
+CSRF_MIDDLEWARE = CsrfViewMiddleware(lambda request: None)
+
+
 def with_csrf_token(request, stored):
     """The stored form page with this visitor's CSRF token, setting or renewing their cookie.
 
     Django's CSRF middleware reads the visitor's cookie and sets it on the response, exactly
     as when the page is rendered: a visitor who already has a token keeps it.
     """
-    csrf = CsrfViewMiddleware(lambda request: None)
-    csrf.process_request(request)
+    CSRF_MIDDLEWARE.process_request(request)
     response = HttpResponse(stored.content.replace(TOKEN_PLACEHOLDER, get_token(request).encode()))
     for header, value in stored.items():
         response[header] = value
     response["Content-Length"] = str(len(response.content))
-    return csrf.process_response(request, response)
+    return CSRF_MIDDLEWARE.process_response(request, response)

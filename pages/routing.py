@@ -16,22 +16,16 @@ from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from .caching import content_version
-
-ROUTE_CACHE_SECONDS = 60 * 60 * 24
+from .caching import VERSIONED_SECONDS, versioned, versioned_key
 
 
 def find_site(request):
     """`Site.find_for_request`, cached per host and port; later calls on the request reuse it."""
     if not hasattr(request, "_wagtail_site"):
         hostname = split_domain_port(request._get_raw_host())[0]
-        key = f"pages:site:{content_version()}:{hostname}:{request.get_port()}"
-        site = cache.get(key)
-        if site is None:
-            site = Site.find_for_request(request)
-            if site is not None:
-                cache.set(key, site, ROUTE_CACHE_SECONDS)
-        request._wagtail_site = site
+        request._wagtail_site = versioned(
+            f"pages:site:{hostname}:{request.get_port()}", lambda: Site.find_for_request(request)
+        )
     return request._wagtail_site
 
 
@@ -40,7 +34,7 @@ def route(request, path_components):
     site = find_site(request)
     if site is None:
         raise Http404
-    key = f"pages:route:{content_version()}:{site.pk}:/{'/'.join(path_components)}"
+    key = versioned_key(f"pages:route:{site.pk}:/{'/'.join(path_components)}")
     known = cache.get(key)
     if known is not None:
         label, page_id, consumed = known
@@ -52,7 +46,7 @@ def route(request, path_components):
     result = site.root_page.localized.specific.route(request, path_components)
     page, consumed = result.page, result.page.depth - site.root_page.depth
     if 0 <= consumed <= len(path_components):  # the page lies on the path (not found elsewhere)
-        cache.set(key, (page._meta.label, page.pk, consumed), ROUTE_CACHE_SECONDS)
+        cache.set(key, (page._meta.label, page.pk, consumed), VERSIONED_SECONDS)
     return result
 
 
