@@ -26,6 +26,19 @@ class Tick:
     label: str
 
 
+class ChartFrame:
+    """What both charts' shared frame (survey/includes/chart_frame.html) reads beyond the fields
+    each has: width, height, axis_y."""
+
+    @property
+    def view_box(self):
+        return f"0 0 {self.width} {self.height}"
+
+    @property
+    def tick_y(self):
+        return self.axis_y + TICK_LABEL_OFFSET
+
+
 @dataclass(frozen=True)
 class Bar:
     label: str
@@ -42,7 +55,7 @@ class Bar:
 
 
 @dataclass(frozen=True)
-class BarChart:
+class BarChart(ChartFrame):
     width: int
     height: int
     bars: tuple
@@ -50,14 +63,6 @@ class BarChart:
     baseline_x: float
     axis_y: float
     plot_top: float
-
-    @property
-    def view_box(self):
-        return f"0 0 {self.width} {self.height}"
-
-    @property
-    def tick_y(self):
-        return self.axis_y + TICK_LABEL_OFFSET
 
 
 def scale(value, maximum, width=PLOT_WIDTH):
@@ -123,7 +128,7 @@ class Dot:
 
 
 @dataclass(frozen=True)
-class DotChart:
+class DotChart(ChartFrame):
     width: int
     height: int
     dots: tuple
@@ -133,14 +138,6 @@ class DotChart:
     reference_x: float | None
     plot_top: float
     axis_y: float
-
-    @property
-    def view_box(self):
-        return f"0 0 {self.width} {self.height}"
-
-    @property
-    def tick_y(self):
-        return self.axis_y + TICK_LABEL_OFFSET
 
 
 def position(value, low, high, width=PLOT_WIDTH, left=PLOT_LEFT + 8):
