@@ -91,6 +91,16 @@ def load(page, base_url, target):
     return navigation.value
 
 
+def load_all_images(page):
+    """Load lazy images now and wait for them, so nothing moves or appears later on the page."""
+    page.evaluate(
+        """() => Promise.all([...document.images].map((img) => {
+            img.loading = "eager";
+            return img.complete ? null : new Promise((done) => { img.onload = img.onerror = done; });
+        }))"""
+    )
+
+
 def same_site_links(page, base_url):
     """Paths (with query, without fragment) of the links on the page worth crawling."""
     hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))")

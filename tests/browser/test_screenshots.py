@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from .browsing import load, representatives
+from .browsing import load, load_all_images, representatives
 from .targets import DESKTOP, MOBILE
 
 pytestmark = pytest.mark.browser
@@ -27,13 +27,7 @@ def test_screenshots_of_each_page_type(visits, new_page, live_site):
         page.set_viewport_size(viewport)
         for visit in representatives(visits):
             load(page, live_site.base_url, visit.target)
-            # Lazy images below the fold would be blank in a full-page shot.
-            page.evaluate(
-                """() => Promise.all([...document.images].map((img) => {
-                    img.loading = "eager";
-                    return img.complete ? null : new Promise((done) => { img.onload = img.onerror = done; });
-                }))"""
-            )
+            load_all_images(page)  # lazy images below the fold would be blank in a full-page shot
             file = directory / f"{visit.target.name}-{suffix}.png"
             page.screenshot(path=file, full_page=True, animations="disabled")
             written.append(file)
