@@ -108,6 +108,7 @@ serve: install ## Production settings under gunicorn (needs DJANGO_SECRET_KEY, A
 	  echo "See .env.example and docs/deployment.md." >&2; \
 	  exit 1; \
 	fi
+	DJANGO_SETTINGS_MODULE=odi_site.settings.production $(MANAGE) migrate --noinput -v 0
 	DJANGO_SETTINGS_MODULE=odi_site.settings.production $(MANAGE) collectstatic --noinput -v 0
 	DJANGO_SETTINGS_MODULE=odi_site.settings.production $(BIN)/gunicorn odi_site.wsgi:application \
 	  --workers $${WEB_CONCURRENCY:-2} --bind $${BIND:-127.0.0.1:8000} \

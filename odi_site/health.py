@@ -1,5 +1,7 @@
 """Liveness and readiness probes for load balancers and orchestrators."""
 
+import secrets
+
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
@@ -34,8 +36,10 @@ def _database_ok():
 
 
 def _cache_ok():
+    """A value written now reads back: the cache fails open (a miss), so a miss means down."""
+    nonce = secrets.token_hex(8)
     try:
-        cache.set("readyz", "1", 5)
-        return cache.get("readyz") == "1"
+        cache.set("readyz", nonce, 5)
+        return cache.get("readyz") == nonce
     except Exception:  # noqa: BLE001  (any backend failure means "not ready")
         return False

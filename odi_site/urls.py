@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from odi_site import health
+from odi_site.caching.page_cache import shareable
 from pages import views as page_views
 
 urlpatterns = [
@@ -14,7 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", page_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", shareable("p")(sitemap), name="sitemap"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     re_path(
         r"^(?P<path>(?:[\w-]+/)+)(?P<filename>calendar\.ics|download\.csv|download\.json)$",
@@ -29,11 +30,7 @@ if settings.SERVE_MEDIA_LOCALLY:
 
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-# Pages are served by pages.views.serve (cached routing); Wagtail's own patterns stay for its
-# password and login views and for reversing "wagtail_serve", which builds every page URL.
-urlpatterns += [
-    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", page_views.serve, name="page"),
-    path("", include(wagtail_urls)),
-]
+# Pages: Wagtail's own serve view, view restrictions and hooks (last, as it matches any path).
+urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "pages.views.server_error"

@@ -8,4 +8,4 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects cache invalidation)
+        from . import signals  # noqa: F401  (connects the renditions receiver)

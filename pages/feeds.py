@@ -21,7 +21,7 @@ class UpcomingEventsFeed(Feed):
         return index.title
 
     def link(self, index):
-        return index.url
+        return index.get_url(self.request)
 
     def description(self, index):
         return index.teaser_summary or f"Upcoming events: {index.title}"
@@ -38,7 +38,7 @@ class UpcomingEventsFeed(Feed):
         return f"{when}. {where}. {event.teaser_summary}".strip()
 
     def item_link(self, event):
-        return event.url
+        return event.get_url(self.request)
 
     def item_guid(self, event):
         return event.get_full_url(self.request)

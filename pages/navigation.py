@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from .caching import versioned
+from odi_site.caching.version import versioned
 
 
 def main_menu_items(site):

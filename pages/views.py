@@ -1,20 +1,17 @@
-"""The page view (cached routing, Wagtail's hooks), page files, search, robots.txt and error pages."""
+"""Page files, search, robots.txt and error pages (pages themselves are served by Wagtail)."""
 
 import re
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail import hooks
-from wagtail.models import Page
-from wagtail.views import serve_chain
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
 
-from .routing import find_site, route, route_for_request
-from .visibility import public
+from odi_site.caching.page_cache import shareable
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -30,8 +27,8 @@ def search(request):
     query = " ".join(IGNORED_IN_QUERY.sub(" ", request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
-        site = find_site(request)
-        pages = public(Page.objects.live())
+        site = Site.find_for_request(request)
+        pages = Page.objects.live().public()
         if site:
             pages = pages.descendant_of(site.root_page, inclusive=True)
         results = pages.specific().search(query)
@@ -63,37 +60,17 @@ PAGE_FILE_ROUTES = {
 }
 
 
-def serve(request, path):
-    """Wagtail's page view, with routing from pages.routing (one query instead of several)."""
-    result = route_for_request(request, path)
-    if result is None:
-        raise Http404
-    return serve_with_hooks(request, *result)
-
-
 @require_GET
 def page_file(request, path, filename):
-    """Serve e.g. `/events/calendar.ics` through the page's own `calendar/` route."""
+    """Serve e.g. `/events/calendar.ics` through Wagtail's serve view at the page's `calendar/`
+    route, so its view restrictions, live check and serve hooks apply as to the page itself."""
     if filename not in PAGE_FILE_ROUTES:
         raise Http404
-    components = [part for part in path.split("/") if part] + PAGE_FILE_ROUTES[filename]
-    return serve_with_hooks(request, *route(request, components))
-
-
-def serve_with_hooks(request, page, args, kwargs):
-    """As Wagtail's own serve view does: its hooks enforce view restrictions (private pages)."""
-    chain = serve_chain
-    for wrap in reversed(hooks.get_hooks("on_serve_page")):
-        chain = wrap(chain)
-    for before_serve in hooks.get_hooks("before_serve_page"):
-        result = before_serve(page, request, args, kwargs)
-        if isinstance(result, HttpResponse):
-            return result
-    return chain(page, request, args, kwargs)
+    return wagtail_views.serve(request, path + "".join(f"{part}/" for part in PAGE_FILE_ROUTES[filename]))
 
 
 @require_GET
-@cache_control(public=True, max_age=60 * 60)
+@shareable()
 def robots_txt(request):
     return render(
         request, "robots.txt", {"sitemap_url": request.build_absolute_uri("/sitemap.xml")}, content_type="text/plain"

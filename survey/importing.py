@@ -19,7 +19,7 @@ from pathlib import PurePath
 from django.db import transaction
 from django.utils.text import slugify
 
-from pages.caching import invalidate_page_cache
+from odi_site.caching import version
 
 from .choices import MeasureKind
 from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport
@@ -648,8 +648,8 @@ def import_file(
             rows_written=sum(report.written.values()),
         )
         if any(report.written.values()):
-            # Bulk writes send no save signals, so tell the page cache itself.
-            transaction.on_commit(invalidate_page_cache)
+            # Bulk writes send no save signals, so replace the content version here.
+            version.bump()
     report.imported = True
     return report
 

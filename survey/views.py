@@ -15,7 +15,7 @@ from django.http import Http404, HttpResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 
-from pages.caching import versioned
+from odi_site.caching.version import versioned
 from pages.exports import neutralise_formula
 
 from . import charts

@@ -1,18 +1,31 @@
-"""Anonymous whole-page caching: fast repeat views that never serve stale or private content."""
+"""The whole-page cache: fast repeat views that never serve stale, private or another visitor's content."""
 
 import datetime
-import time
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.test import Client, override_settings
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
-from pages.caching import content_version
-from pages.models import ConsultationRequest
-from tests.factories import CareerServicesPageFactory, EventIndexPageFactory, EventPageFactory, StandardPageFactory
+from odi_site.caching import version
+from pages.models import ConsultationRequest, SiteSettings
+from survey.models import SurveyImport
+from tests.factories import (
+    CareerServicesPageFactory,
+    EventCategoryFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    StandardPageFactory,
+    TrainingLevelPageFactory,
+    TrainingProgramPageFactory,
+    TrainingSessionFactory,
+)
+from tests.queries import cost_of
 from tests.test_career import VALID
+from training.models import Registration
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 
@@ -24,70 +37,93 @@ def page_cache():
         yield
 
 
-def test_repeat_anonymous_view_costs_no_queries(client, home, django_assert_num_queries):
-    page = StandardPageFactory(parent=home, title="About")
-    first = client.get(page.url)
-    with django_assert_num_queries(0):
-        second = client.get(page.url)
-    assert second.content == first.content
-    assert "public" in second["Cache-Control"] and "max-age=60" in second["Cache-Control"]
+@pytest.fixture
+def about(home):
+    return StandardPageFactory(parent=home, title="About", slug="about")
 
 
-def test_publishing_shows_the_change_on_the_next_request(client, home):
-    page = StandardPageFactory(parent=home, title="About")
-    assert b"About" in client.get(page.url).content
-    page.title = "About the office"
-    page.save_revision().publish()
-    assert b"About the office" in client.get(page.url).content
+class TestHits:
+    def test_a_repeat_view_costs_one_cache_round_trip_and_no_query(self, client, about):
+        first = client.get(about.url)
+        cost = cost_of(client, about.url, warm=False)
+        assert (len(cost.queries), len(cost.cache)) == (0, 1)
+        assert client.get(about.url).content == first.content
 
+    def test_shareable_pages_tell_browsers_and_a_cdn_how_long_to_keep_them(self, client, about, settings):
+        settings.CACHE_CONTROL_S_MAXAGE, settings.CACHE_CONTROL_STALE_WHILE_REVALIDATE = 600, 30
+        for _ in range(2):  # rendered, then from the cache
+            control = client.get(about.url)["Cache-Control"]
+            assert set(control.split(", ")) == {"public", "max-age=60", "s-maxage=600", "stale-while-revalidate=30"}
 
-def test_unpublishing_removes_the_page_from_the_menu_and_the_cache(client, home):
-    page = StandardPageFactory(parent=home, title="Seminars", show_in_menus=True)
-    assert b"Seminars" in client.get("/").content
-    page.refresh_from_db()
-    page.unpublish()
-    assert b"Seminars" not in client.get("/").content
-    assert client.get(page.url).status_code == 404
+    def test_a_page_is_still_marked_for_a_cdn_when_the_server_keeps_no_copy(self, client, about, settings):
+        settings.PAGE_CACHE_SECONDS = 0
+        assert "s-maxage" in client.get(about.url)["Cache-Control"]
+        assert len(cost_of(client, about.url).queries) > 0
 
+    def test_signed_in_editors_are_never_served_or_stored(self, client, about, admin_user):
+        client.force_login(admin_user)
+        response = client.get(about.url)
+        assert "public" not in response.get("Cache-Control", "")
+        client.logout()
+        assert "wagtail-userbar" not in client.get(about.url).content.decode()
 
-def test_settings_changes_invalidate(client, home):
-    from pages.models import SiteSettings
+    def test_post_requests_are_never_cached(self, client, about):
+        client.get(about.url)
+        assert "public" not in client.post(about.url).get("Cache-Control", "")
 
-    client.get("/")
-    version = content_version()
-    site_settings = SiteSettings.objects.get()
-    site_settings.phone = "314-555-0199"
-    site_settings.save()
-    assert content_version() > version
-    assert b"314-555-0199" in client.get("/").content
+    def test_only_views_that_opt_in_are_stored(self, client, home):
+        """Search reads free text: each query would be its own entry, so it is never stored."""
+        client.get("/search/?q=training")
+        assert len(cost_of(client, "/search/?q=training", warm=False).queries) > 0
 
+    def test_responses_that_set_a_cookie_are_not_stored(self, rf):
+        from django.http import HttpResponse
 
-def test_signed_in_editors_are_never_served_or_stored(client, home, admin_user):
-    page = StandardPageFactory(parent=home, title="About")
-    client.force_login(admin_user)
-    response = client.get(page.url)
-    assert "public" not in response.get("Cache-Control", "")
-    client.logout()
-    assert "wagtail-userbar" not in client.get(page.url).content.decode()
+        from odi_site.caching.page_cache import PageCacheMiddleware, mark_shareable
 
-
-def test_responses_that_set_other_cookies_are_not_stored(client, home):
-    from django.http import HttpResponse
-
-    from pages.caching import AnonymousPageCacheMiddleware
-
-    def view(request):
-        response = HttpResponse("a page that remembers the visitor")
+        response = mark_shareable(HttpResponse("a page that remembers the visitor"))
         response.set_cookie("visitor", "x")
-        return response
+        assert not PageCacheMiddleware.is_shareable(response)
 
-    middleware = AnonymousPageCacheMiddleware(view)
-    request = client.get("/").wsgi_request
-    assert not middleware.is_shareable(view(request))
+
+class TestKeys:
+    """The key is scheme, host, path and the parameters the page reads; nothing else changes it."""
+
+    @pytest.fixture
+    def events(self, home):
+        index = EventIndexPageFactory(parent=home, slug="events")
+        start = timezone.now() + datetime.timedelta(days=3)
+        EventPageFactory(parent=index, title="Panel", start=start, end=start)
+        return index
+
+    def test_tracking_and_junk_parameters_share_the_plain_entry(self, client, about):
+        client.get(about.url)
+        for query in ("utm_source=newsletter", "fbclid=abc", "utm_source=x&utm_medium=y&junk=1", "a=b"):
+            cost = cost_of(client, f"{about.url}?{query}", warm=False)
+            assert (len(cost.queries), len(cost.cache)) == (0, 1), query
+
+    def test_parameters_a_page_reads_have_entries_of_their_own(self, client, events):
+        EventCategoryFactory(slug="seminar")
+        assert b"Panel" in client.get("/events/").content
+        assert b"Panel" not in client.get("/events/?category=seminar").content
+        cost = cost_of(client, "/events/?category=seminar&utm_source=x", warm=False)
+        assert (len(cost.queries), len(cost.cache)) == (0, 2)  # the address, then its variant
+        assert b"Panel" in client.get("/events/?utm_source=x").content
+
+    def test_a_value_holding_an_ampersand_is_not_mistaken_for_two_parameters(self, client, events):
+        """`category=a%26page%3D2` must not share the entry of `category=a&page=2`."""
+        client.get("/events/?category=a%26page%3D2")
+        cost = cost_of(client, "/events/?category=a&page=2", warm=False)
+        assert len(cost.queries) > 0
+
+    def test_the_host_is_part_of_the_key_whatever_its_case(self, client, about):
+        client.get(about.url)
+        cost = cost_of(Client(HTTP_HOST="LOCALHOST"), about.url, warm=False)
+        assert len(cost.queries) == 0
 
 
 class TestFormPages:
-    """A page with a form is cached without its CSRF token; each visitor gets their own."""
+    """A form carries the visitor's own CSRF token: form pages are private and never stored."""
 
     @pytest.fixture
     def career(self, home):
@@ -100,24 +136,23 @@ class TestFormPages:
     def token(self, response):
         return BeautifulSoup(response.content, "html.parser").find("input", {"name": "csrfmiddlewaretoken"})["value"]
 
-    def test_a_cached_form_page_gives_each_visitor_a_working_token(self, career, visitor, django_assert_num_queries):
-        Client(HTTP_HOST="localhost").get(career.url)  # someone else's visit fills the cache
-        with django_assert_num_queries(0):
-            response = visitor.get(career.url)
-        assert settings.CSRF_COOKIE_NAME in response.cookies
-        assert b"csrf-token-placeholder" not in response.content
-        assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
-        posted = visitor.post(career.url, {**VALID, "csrfmiddlewaretoken": self.token(response)})
-        assert posted.status_code == 302  # accepted: the token matches this visitor's cookie
-        assert ConsultationRequest.objects.count() == 1
+    def test_every_response_of_a_form_page_is_private(self, client, career):
+        for _ in range(2):
+            response = client.get(career.url)
+            assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+        assert len(cost_of(client, career.url).queries) > 0  # rendered every time
 
-    def test_a_visitor_who_has_a_token_keeps_it(self, career, visitor):
-        first = visitor.get(career.url)
-        cookie = first.cookies[settings.CSRF_COOKIE_NAME].value
-        second = visitor.get(career.url)  # from the cache this time
-        assert second.cookies[settings.CSRF_COOKIE_NAME].value == cookie
-        posted = visitor.post(career.url, {**VALID, "csrfmiddlewaretoken": self.token(first)})
-        assert posted.status_code == 302  # the token of the earlier page still works
+    def test_the_training_level_form_is_private_too(self, client, home):
+        level = TrainingLevelPageFactory(parent=TrainingProgramPageFactory(parent=home))
+        TrainingSessionFactory(level=level)
+        assert "private" in client.get(level.url)["Cache-Control"]
+
+    def test_each_visitor_gets_a_token_that_works(self, career, visitor):
+        Client(HTTP_HOST="localhost").get(career.url)
+        response = visitor.get(career.url)
+        posted = visitor.post(career.url, {**VALID, "csrfmiddlewaretoken": self.token(response)})
+        assert posted.status_code == 302
+        assert ConsultationRequest.objects.count() == 1
 
     def test_visitors_never_share_a_token(self, career):
         tokens = {self.token(Client(HTTP_HOST="localhost").get(career.url)) for _ in range(3)}
@@ -129,37 +164,110 @@ class TestFormPages:
         assert not ConsultationRequest.objects.exists()
 
 
-def test_post_requests_are_never_cached(client, home):
-    page = StandardPageFactory(parent=home)
-    client.get(page.url)
-    response = client.post(page.url)
-    assert "public" not in response.get("Cache-Control", "")
+class TestInvalidation:
+    def test_publishing_shows_the_change_on_the_next_request(self, client, about):
+        assert b"About" in client.get(about.url).content
+        about.title = "About the office"
+        about.save_revision().publish()
+        assert b"About the office" in client.get(about.url).content
+
+    def test_unpublishing_removes_the_page_from_the_menu_and_the_cache(self, client, home):
+        page = StandardPageFactory(parent=home, title="Seminars", show_in_menus=True)
+        assert b"Seminars" in client.get("/").content
+        page.refresh_from_db()
+        page.unpublish()
+        assert b"Seminars" not in client.get("/").content
+        assert client.get(page.url).status_code == 404
+
+    def test_a_restriction_makes_a_cached_page_private_at_once(self, client, about):
+        client.get(about.url)
+        restriction = PageViewRestriction.objects.create(
+            page=about, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-words"
+        )
+        response = client.get(about.url)
+        assert b'name="password"' in response.content and "no-cache" in response["Cache-Control"]
+        restriction.delete()
+        assert b'name="password"' not in client.get(about.url).content
+
+    def test_settings_changes_show_at_once(self, client, home):
+        client.get("/")
+        before = version.current()
+        site_settings = SiteSettings.objects.get()
+        site_settings.phone = "314-555-0199"
+        site_settings.save()
+        assert version.current() != before
+        assert b"314-555-0199" in client.get("/").content
+
+    def test_a_draft_changes_nothing_public(self, client, about):
+        client.get(about.url)
+        before = version.current()
+        about.title = "A draft title"
+        about.save_revision()
+        assert version.current() == before
+        assert b"A draft title" not in client.get(about.url).content
+
+    def test_personal_and_internal_records_leave_cached_pages_alone(self, client, about):
+        """Registrations, consultation requests and the import log show on no public page."""
+        session = TrainingSessionFactory(
+            level=TrainingLevelPageFactory(parent=TrainingProgramPageFactory(parent=about))
+        )
+        before = version.current()
+        Registration.objects.create(session=session, name="A Person", email="a@example.edu", department="Peds")
+        ConsultationRequest.objects.create(
+            name="A Person", email="a@example.edu", role="staff", department="Peds", preferred_times="Any"
+        )
+        SurveyImport.objects.create(
+            source=SurveyImport.Source.COMMAND_LINE, file_name="x.csv", rows_in_file=0, rows_written=0
+        )
+        assert version.current() == before
+
+    def test_a_bump_inside_a_transaction_is_repeated_after_it_commits(self, db, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            before = version.current()
+            version.bump()
+            during = version.current()
+        assert len(callbacks) == 1 and before != during != version.current()
+
+    def test_a_lost_version_makes_every_entry_stale_not_current(self, client, about):
+        """Tokens are random: an evicted version key can never bring an old entry back."""
+        client.get(about.url)
+        from django.core.cache import cache
+
+        cache.delete(version.VERSION_KEY)
+        assert len(cost_of(client, about.url, warm=False).queries) > 0
 
 
-def test_an_event_that_ends_leaves_the_cached_list_within_page_cache_seconds(client, home, settings):
-    """Time passing sends no signal: a cached list of upcoming events is at most PAGE_CACHE_SECONDS old."""
-    settings.PAGE_CACHE_SECONDS = 1
-    index = EventIndexPageFactory(parent=home, slug="events")
-    end = timezone.now() + datetime.timedelta(seconds=3)
-    EventPageFactory(parent=index, title="Ending soon", start=end - datetime.timedelta(hours=1), end=end)
-    assert b"Ending soon" in client.get("/events/").content  # now cached, with the event listed
-    time.sleep((end - timezone.now()).total_seconds() + 0.2)
-    assert b"Ending soon" not in client.get("/events/").content
+class TestClock:
+    """Time passing sends no signal; lists of upcoming events follow it anyway."""
+
+    def test_an_event_that_ends_leaves_the_cached_list_within_page_cache_seconds(self, client, home, settings):
+        settings.PAGE_CACHE_SECONDS = 60
+        index = EventIndexPageFactory(parent=home, slug="events")
+        end = timezone.now() + datetime.timedelta(seconds=30)
+        EventPageFactory(parent=index, title="Ending soon", start=end - datetime.timedelta(hours=1), end=end)
+        assert b"Ending soon" in client.get("/events/").content
+        with time_machine.travel(end + datetime.timedelta(seconds=61)):
+            assert b"Ending soon" not in client.get("/events/").content
+
+    def test_the_home_pages_event_cards_make_room_as_soon_as_one_ends(self, client, home, settings):
+        settings.PAGE_CACHE_SECONDS = 0  # the cached list and fragment alone, without the page cache
+        index = EventIndexPageFactory(parent=home, slug="events")
+        soon = timezone.now() + datetime.timedelta(minutes=5)
+        EventPageFactory(parent=index, title="Ending soon", start=soon - datetime.timedelta(hours=1), end=soon)
+        for n in range(1, 4):
+            start = timezone.now() + datetime.timedelta(days=n)
+            EventPageFactory(parent=index, title=f"Later event {n}", start=start, end=start)
+        home.events_page = index
+        home.save_revision().publish()
+        first = client.get("/").content
+        assert b"Ending soon" in first and b"Later event 3" not in first
+        with time_machine.travel(soon + datetime.timedelta(seconds=1)):
+            later = client.get("/").content
+        assert b"Ending soon" not in later and b"Later event 3" in later
 
 
-def test_the_home_pages_cached_event_cards_follow_the_clock(client, home, settings):
-    """The cards are a fragment keyed by which events are next: one ending makes room at once."""
-    settings.PAGE_CACHE_SECONDS = 0  # the fragment alone, without the whole-page cache
-    index = EventIndexPageFactory(parent=home, slug="events")
-    soon = timezone.now() + datetime.timedelta(seconds=3)
-    EventPageFactory(parent=index, title="Ending soon", start=soon - datetime.timedelta(hours=1), end=soon)
-    for n in range(1, 4):
-        start = timezone.now() + datetime.timedelta(days=n)
-        EventPageFactory(parent=index, title=f"Later event {n}", start=start, end=start)
-    home.events_page = index
-    home.save_revision().publish()
-    first = client.get("/").content
-    assert b"Ending soon" in first and b"Later event 3" not in first
-    time.sleep((soon - timezone.now()).total_seconds() + 0.2)
-    later = client.get("/").content
-    assert b"Ending soon" not in later and b"Later event 3" in later
+def test_cache_tables_come_with_migrate(db):
+    from django.db import connection
+
+    tables = set(connection.introspection.table_names())
+    assert {settings.CACHES["default"]["LOCATION"], settings.CACHES["ratelimit"]["LOCATION"]} <= tables

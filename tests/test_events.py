@@ -9,8 +9,6 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import Page, Site
@@ -26,6 +24,7 @@ from tests.factories import (
     HomePageFactory,
     ImageFactory,
 )
+from tests.queries import cost_of
 
 CHICAGO = zoneinfo.ZoneInfo("America/Chicago")
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -367,11 +366,7 @@ class TestQueryCounts:
             add_event(index, start, category=category, hero_image=image)
 
     def count(self, client, path):
-        client.get(path)  # warm-up: site root paths, renditions
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
-        assert response.status_code == 200
-        return len(queries)
+        return len(cost_of(client, path).queries)
 
     def test_counts_stay_constant_from_50_to_500_events(self, client, home, index):
         category = EventCategoryFactory(slug="seminar")

@@ -29,7 +29,7 @@ def test_markup_is_refused_in_text_fields():
     assert "plain text" in form.errors["name"][0]
 
 
-def test_rate_limit_counts_per_client_and_scope():
+def test_rate_limit_counts_per_client_and_scope(db):
     factory = RequestFactory()
     first = factory.post("/", REMOTE_ADDR="203.0.113.1")
     other = factory.post("/", REMOTE_ADDR="203.0.113.2")

@@ -1,19 +1,29 @@
-"""Every public page type renders in at most 8 queries, however much content the site holds.
+"""Every public page type renders in a small, fixed number of queries, however much content exists.
 
-Measured with the whole-page cache off (a real render) after one warm-up request, on the demo
-tree, and again after the events and the pages per section have grown tenfold. (Search is not
-a page: it loads each page type among its results once, so it stays under 3 + the number of
-page types, whatever the content.)
+Measured with the whole-page cache off (a real render), warm (after one request) and cold (with
+every cache empty, as right after a publish), on the demo tree and again after the events and
+the pages per section have grown tenfold. Queries on content tables and cache round trips are
+counted apart (tests/queries.py). Search is not a page type: it loads each page type among its
+results once, so it stays under 3 + the number of page types, whatever the content.
 """
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.core.cache import caches
 from wagtail.models import Page
 
 from pages.models import EventIndexPage, StandardPage
 from tests.factories import EventPageFactory, StandardPageFactory
+from tests.queries import cost_of
 
+# Wagtail's routing costs 5 of these for a section (the site, the home page, the section, and
+# the view-restriction check's two) and 6 for a page below one.
 QUERY_BUDGET = 8
+# The events listings read the restriction list for their events, count them and load one page
+# of them with their images' renditions: one more than the budget (see the issue 13 note).
+LISTING_BUDGET = 9
+LISTINGS = {"/events/", "/events/past/", "/events/?category=community-voices"}
+# Version, page entry, settings, navigation, breadcrumbs, fragments, Wagtail's site root paths.
+CACHE_BUDGET = 16
+COLD_BUDGET = 20
 # Views below a page's own address (routable pages), as visitors reach them from the demo tree.
 SUB_VIEWS = [
     "/events/past/",
@@ -36,14 +46,6 @@ def addresses():
     return sorted(first.values()) + SUB_VIEWS
 
 
-def count_queries(client, address):
-    client.get(address)  # warm-up: cached routes, settings, navigation
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address)
-    assert response.status_code == 200, address
-    return len(queries)
-
-
 def grow_tenfold(home):
     """Ten times the demo's events and ten times the pages under each standard section."""
     index = EventIndexPage.objects.get()
@@ -54,12 +56,35 @@ def grow_tenfold(home):
             StandardPageFactory(parent=section, title=f"Extra page {n}", slug=f"extra-page-{n}")
 
 
+def over_budget(costs):
+    over = {}
+    for address, cost in costs.items():
+        budget = LISTING_BUDGET if address in LISTINGS else QUERY_BUDGET
+        if len(cost.queries) > budget or len(cost.cache) > CACHE_BUDGET:
+            over[address] = (len(cost.queries), len(cost.cache))
+    return over
+
+
 def test_each_page_type_stays_within_budget_as_content_grows_tenfold(client, demo_site, settings):
     settings.PAGE_CACHE_SECONDS = 0
-    before = {address: count_queries(client, address) for address in addresses()}
-    over = {address: count for address, count in before.items() if count > QUERY_BUDGET}
-    assert not over, f"over the budget of {QUERY_BUDGET} queries: {over}"
+    before = {address: cost_of(client, address) for address in addresses()}
+    assert not over_budget(before), f"over the budget (queries, cache round trips): {over_budget(before)}"
     grow_tenfold(demo_site.root_page)
-    grown = {address: (before[address], count_queries(client, address)) for address in before}
+    grown = {address: cost_of(client, address) for address in before}
     # Fewer is fine: the extra events have no images, so a teaser list may skip its renditions.
-    assert not {address: counts for address, counts in grown.items() if counts[1] > counts[0]}
+    assert not {
+        address: (len(before[address].queries), len(cost.queries))
+        for address, cost in grown.items()
+        if len(cost.queries) > len(before[address].queries) or len(cost.cache) > len(before[address].cache)
+    }
+
+
+def test_a_cold_render_stays_within_its_budget(client, demo_site, settings):
+    """Right after a publish every cached fragment, list and setting is computed again."""
+    settings.PAGE_CACHE_SECONDS = 0
+    for address in addresses():
+        client.get(address)  # per-process state Django and Wagtail keep (content types)
+        for cache in caches.all():
+            cache.clear()
+        cost = cost_of(client, address, warm=False)
+        assert len(cost.queries) <= COLD_BUDGET, (address, len(cost.queries), cost.queries)

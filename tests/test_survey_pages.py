@@ -9,8 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission, User
-from django.db import connection
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import override_settings
 from wagtail.test.utils import WagtailPageTestCase
 
 from survey.importing import import_file
@@ -22,6 +21,7 @@ from tests.factories import (
     SurveyResultsIndexPageFactory,
     SurveyResultsPageFactory,
 )
+from tests.queries import cost_of
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "survey-example.csv"
 BASE = "/survey/2014-15/"
@@ -204,10 +204,7 @@ class TestDownloads:
 
 class TestQueryBudget:
     def count(self, client, path):
-        client.get(path)  # warm-up: site root paths, settings
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(path).status_code == 200
-        return len(queries)
+        return len(cost_of(client, path).queries)
 
     def test_queries_do_not_grow_with_the_data(self, client, results_page):
         before = {view: self.count(client, BASE + view) for view in VIEWS}

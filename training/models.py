@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from odi_site.caching.version import versioned
 from pages.blocks import BodyStreamBlock
 from pages.models import BasePage
 
@@ -30,6 +31,11 @@ def format_duration(minutes):
     hours = minutes / 60
     number = f"{hours:g}"
     return f"{number} hour" if hours == 1 else f"{number} hours"
+
+
+def soonest_start(levels):
+    """When the first of the levels' next sessions starts, or None."""
+    return min((level.next_session_start for level in levels if level.next_session_start), default=None)
 
 
 class TrainingProgramPage(RoutablePageMixin, BasePage):
@@ -59,6 +65,7 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     template = "training/training_program_page.html"
+    cache_query_params = ("session",)
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["training.TrainingLevelPage"]
     max_count = 1
@@ -88,6 +95,7 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
         return (
             TrainingLevelPage.objects.child_of(self)
             .live()
+            .public()
             .select_related("prerequisite")
             .annotate(
                 next_session_start=Subquery(upcoming.values("start")[:1]),
@@ -97,8 +105,10 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        """The levels come from the shared cache until content changes or the soonest of their
+        next sessions starts (then that level shows its following session)."""
         context = super().get_context(request, *args, **kwargs)
-        context["levels"] = list(self.levels())
+        context["levels"] = versioned(f"training:levels:{self.pk}", lambda: list(self.levels()), soonest_start, request)
         return context
 
     @path("calendar/")
@@ -238,31 +248,42 @@ class TrainingLevelPage(RoutablePageMixin, BasePage):
         )
 
     def pathway(self):
-        """The live levels beside this one in tree order (one query), for previous/next links."""
+        """The live, public levels beside this one in tree order (one query), for previous/next links."""
         if not self.pk:
             return []
         return list(
             TrainingLevelPage.objects.sibling_of(self, inclusive=True)
             .live()
+            .public()
             .only("id", "title", "slug", "url_path", "path", "depth", "level_code")
             .order_by("path")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        levels = self.pathway()
+        levels, calendar_url = self.pathway_and_calendar(request)
         position = next((i for i, level in enumerate(levels) if level.pk == self.pk), None)
         if position is not None:
             context["previous_level"] = levels[position - 1] if position > 0 else None
             context["next_level"] = levels[position + 1] if position + 1 < len(levels) else None
         by_id = {level.pk: level for level in levels}
-        # Routing through the program page caches it as the parent, so this costs no query.
-        program = self.get_parent() if self.path else None
-        program_url = program.get_url(request) if program else None
-        if program_url:
-            context["calendar_url"] = program_url + TrainingProgramPage.get_resolver().reverse("calendar_feed")
+        context["calendar_url"] = calendar_url
         context["prerequisite_level"] = by_id.get(self.prerequisite_id) if self.prerequisite_id else None
         return context
+
+    def pathway_and_calendar(self, request):
+        """The pathway and the program's calendar address, from the shared cache: both change
+        only when pages are published, moved or restricted, which replaces the content version."""
+
+        def load():
+            program = self.get_parent() if self.path else None
+            program_url = program.get_url(request) if program else None
+            calendar_url = (
+                program_url + TrainingProgramPage.get_resolver().reverse("calendar_feed") if program_url else None
+            )
+            return self.pathway(), calendar_url
+
+        return versioned(f"training:pathway:{self.pk}", load, request=request)
 
     @path("")
     def index_route(self, request, *args, **kwargs):
@@ -363,6 +384,10 @@ class TrainingSession(models.Model):
 
 class Registration(models.Model):
     """One person's place (or waitlist spot) in a session; personal data, visible to coordinators only."""
+
+    # Saving one leaves cached pages alone (odi_site.caching): the seat counts it changes show only
+    # on the level page, whose form makes it private and never stored.
+    shown_on_public_pages = False
 
     session = models.ForeignKey(
         TrainingSession, on_delete=models.CASCADE, related_name="registrations", help_text="The session booked."

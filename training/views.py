@@ -107,8 +107,7 @@ def level_page(request, page):
                 return redirect(subpage_url(request, page, "thanks", token=confirmation_token(registration)))
     else:
         form = RegistrationForm(sessions=sessions)
-    response = page.render(request, context_overrides={"form": form, "sessions": sessions})
-    return private(response) if request.method == "POST" else response
+    return private(page.render(request, context_overrides={"form": form, "sessions": sessions}))
 
 
 def link_problem(request, page, heading, message, status=400):
@@ -181,7 +180,7 @@ def ics_response(body, filename):
 
 def session_calendar(request, program, session_id):
     """One session's .ics, for sessions of the program's live levels."""
-    levels = TrainingLevelPage.objects.child_of(program).live()
+    levels = TrainingLevelPage.objects.child_of(program).live().public()
     session = (
         TrainingSession.objects.filter(pk=session_id, level__in=levels).select_related("level").first()
         if session_id.isascii() and session_id.isdigit()  # isdigit() alone accepts "²", which int() refuses
@@ -196,7 +195,7 @@ def session_calendar(request, program, session_id):
 
 
 def program_calendar(request, program):
-    levels = TrainingLevelPage.objects.child_of(program).live()
+    levels = TrainingLevelPage.objects.child_of(program).live().public()
     sessions = (
         TrainingSession.objects.filter(level__in=levels, end__gte=timezone.now() - timedelta(days=FEED_KEEPS_PAST_DAYS))
         .select_related("level")

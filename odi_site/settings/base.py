@@ -19,10 +19,10 @@ SECRET_KEY = env.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The project's own apps; odi_site first, so its Wagtail hooks wrap every page that is served.
+PROJECT_APPS = ["odi_site", "pages", "training", "survey"]
 INSTALLED_APPS = [
-    "pages",
-    "training",
-    "survey",
+    *PROJECT_APPS,
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "odi_site.middleware.DatabaseUnavailableMiddleware",
     # Early, so a cached page skips the rest of the stack; stores only shareable responses.
-    "pages.caching.AnonymousPageCacheMiddleware",
+    "odi_site.caching.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -91,7 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "pages.context_processors.content_version",
+                "odi_site.caching.version.context_processor",
             ],
         },
     },
@@ -106,22 +106,48 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache for pages, navigation and rate limits; a second alias that Wagtail uses to remember
-# image renditions, so rendering an image needs no query once its renditions exist.
+# One cache that every process shares (pages, fragments, navigation, the content version):
+# the database by default, Redis when REDIS_URL is set. Rate-limit counters always live in a
+# database table of their own, where no flood of page entries can evict them. `migrate` creates
+# the cache tables (odi_site/apps.py). See docs/architecture.md.
+CACHE_TABLE_ROWS = int(env.get("CACHE_TABLE_ROWS", "20000"))
+RATE_LIMIT_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "odi_ratelimit_cache",
+    "OPTIONS": {"MAX_ENTRIES": 100_000},
+}
+# How long a process stops trying an unreachable Redis before it tries again, and how long one
+# Redis call may take: an outage costs at most one timeout per process per retry period.
+CACHE_RETRY_SECONDS = float(env.get("CACHE_RETRY_SECONDS", "5"))
+REDIS_TIMEOUT_SECONDS = float(env.get("REDIS_TIMEOUT_SECONDS", "0.5"))
+DATABASE_CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "odi_cache",
+        "OPTIONS": {"MAX_ENTRIES": CACHE_TABLE_ROWS},
+    },
+    # Wagtail would write each rendition back to this cache whenever it shows one: in a database
+    # table that is a write per image per render, dearer than the one query it saves.
+    "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "ratelimit": RATE_LIMIT_CACHE,
+}
 if env.get("REDIS_URL"):
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "odi_site.caching.backends.FailOpenRedisCache",
             "LOCATION": env["REDIS_URL"],
             "KEY_PREFIX": f"odi:{alias}",
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
         }
+        # Wagtail remembers image renditions in "renditions", so rendering an image needs no query.
         for alias in ("default", "renditions")
     }
+    CACHES["ratelimit"] = RATE_LIMIT_CACHE
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
-    }
+    CACHES = DATABASE_CACHES
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -182,10 +208,13 @@ LOGGING = {
     },
 }
 
-# Whole-page cache for anonymous visitors (pages/caching.py): how long the server keeps a page,
-# and the max-age browsers and a CDN may reuse it for. Any content change invalidates at once.
+# Whole-page cache for anonymous visitors (odi_site/caching/page_cache.py): how long the server
+# keeps a page (any content change makes it stale at once), how long browsers may reuse it, and
+# for a CDN in front, how long it may keep it and serve it stale while it fetches a fresh copy.
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "60"))
+CACHE_CONTROL_S_MAXAGE = int(env.get("CACHE_CONTROL_S_MAXAGE", "600"))
+CACHE_CONTROL_STALE_WHILE_REVALIDATE = int(env.get("CACHE_CONTROL_STALE_WHILE_REVALIDATE", "60"))
 
 # A CDN or caching proxy in front: Wagtail purges a page's URLs from it when the page is
 # published, unpublished or moved (wagtail.contrib.frontend_cache). Other pages that show it

@@ -4,19 +4,24 @@
 # (pyproject ignores it for */models.py; this module used to be pages/models.py).
 # ruff: noqa: DJ008
 
+from csp.decorators import csp_replace
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import Http404
 from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from odi_site.caching.version import versioned
+
 from ..blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFigureBlock
-from ..caching import versioned
-from ..visibility import view_restrictions
 
 
 def image_fk(help_text):
@@ -86,21 +91,61 @@ class BasePage(ListingMixin, SocialMixin, Page):
     promote_panels = Page.promote_panels + ListingMixin.panels + SocialMixin.panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
-    # What every page's own template shows, loaded with the page when it is served (pages.routing).
-    route_select_related = ("hero_image", "social_image")
+    # Query parameters the page reads: the page cache keys on these alone (odi_site.caching).
+    cache_query_params = ()
 
     class Meta:
         abstract = True
 
-    def get_view_restrictions(self):
-        """Wagtail's restrictions on this page and its ancestors, cached (pages.visibility)."""
-        return view_restrictions(self, super().get_view_restrictions)
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.load_own_images()
+        return context
 
+    def load_own_images(self):
+        """The hero and social images with their renditions in two queries, not one per image and
+        one per size: the header, the srcset and the share card each ask for several."""
+        ids = {self.hero_image_id, self.social_image_id} - {None}
+        if ids:
+            images = get_image_model().objects.prefetch_renditions().in_bulk(ids)
+            if self.hero_image_id:
+                self.hero_image = images.get(self.hero_image_id)
+            if self.social_image_id:
+                self.social_image = images.get(self.social_image_id)
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with each child page loaded as its own type in one query.
+
+        Wagtail's `Page.route` reads the child as a plain page, then again as its specific type;
+        here the tables of the types this page allows are joined into the first read instead.
+        Everything else (sub-routes, the live check, 404s) is Wagtail's own.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        child = self.child_with_slug(path_components[0])
+        if child is None:
+            raise Http404
+        return child.route(request, path_components[1:])
+
+    def child_with_slug(self, slug):
+        """The child page at `slug` as its specific type, or None."""
+        links = {}
+        for model in self.specific_class.allowed_subpage_models():
+            if (link := model._meta.parents.get(Page)) is not None:
+                links[model] = link.remote_field.get_accessor_name()
+        page = Page.objects.child_of(self).filter(slug=slug).select_related(*links.values()).first()
+        if page is None:
+            return None
+        for model, accessor in links.items():
+            if page.content_type_id == ContentType.objects.get_for_model(model).pk:
+                return getattr(page, accessor)
+        return page.specific  # a type this page no longer allows: Wagtail's way
+
+    @csp_replace({"frame-ancestors": ["'self'"]})
     def serve_preview(self, request, mode_name):
         """The editor shows previews (and runs its checks) in a frame of the admin: allow that one
         framing, by the site itself; public pages keep `frame-ancestors 'none'` and DENY."""
         response = super().serve_preview(request, mode_name)
-        response._csp_replace = {"frame-ancestors": ["'self'"]}
         response["X-Frame-Options"] = "SAMEORIGIN"
         return response
 
@@ -202,26 +247,46 @@ class HomePage(BasePage):
 
     @cached_property
     def pillar_teasers(self):
-        """The pillar rows with their pages, in one query (pages fetched as their specific types)."""
-        return list(self.pillars.select_related("page", "image").all())
+        """The pillar rows whose pages visitors may see (live, not restricted), with their pages."""
+        pillars = self.pillars.select_related("page", "image").prefetch_related("image__renditions")
+        visible = Page.objects.live().public()
+        if isinstance(pillars, models.QuerySet):
+            return list(pillars.filter(page__in=visible))
+        # A preview's pillars live in the edit form, not in the database.
+        ids = set(visible.filter(pk__in=[pillar.page_id for pillar in pillars]).values_list("pk", flat=True))
+        return [pillar for pillar in pillars if pillar.page_id in ids]
 
     def get_context(self, request, *args, **kwargs):
         """The events section's cards are a cached fragment keyed by which events are next, so
         only their ids are read here; the events themselves (with images) load on a cache miss."""
         context = super().get_context(request, *args, **kwargs)
-        upcoming = self.upcoming_events()
-        context["events_index_url"] = self.events_page.url if self.events_page_id and self.events_page else None
-        context["upcoming_event_ids"] = list(upcoming.values_list("pk", flat=True))
-        context["upcoming_events"] = SimpleLazyObject(lambda: list(upcoming))
+        section = self.events_section(request)
+        ids = [pk for pk, _end in section["next"]]
+        context["events_index_url"] = section["url"]
+        context["upcoming_event_ids"] = ids
+        # The events app's model, by name: pages/models/events.py builds on this module.
+        event_model = apps.get_model("pages", "EventPage")
+        context["upcoming_events"] = SimpleLazyObject(lambda: event_model.teasers(ids))
         return context
 
-    def upcoming_events(self, limit=3):
-        """The next events from the chosen events section; none until it is an events index."""
-        # specific_deferred: the events page's own fields are not needed, so no second query.
-        events_page = self.events_page.specific_deferred if self.events_page_id and self.events_page else None
-        if events_page is None or not hasattr(events_page, "upcoming_events"):
-            return Page.objects.none()
-        return events_page.upcoming_events()[:limit]
+    def events_section(self, request, shown=3):
+        """The events section's address and the (id, end) of its next events, from the shared
+        cache until content changes or the soonest of those events ends."""
+
+        def load():
+            # specific(defer=True): the section's own fields are not needed, so no second query.
+            section = Page.objects.live().public().filter(pk=self.events_page_id).specific(defer=True).first()
+            if section is None or not hasattr(section, "upcoming_events"):
+                return {"url": None, "next": []}  # none chosen, visitors may not see it, or not an events index
+            return {
+                "url": section.get_url(request),
+                "next": list(section.upcoming_events()[:shown].values_list("pk", "end")),
+            }
+
+        def until(section):
+            return min((end for _pk, end in section["next"]), default=None)
+
+        return versioned(f"pages:home-events:{self.pk}", load, until, request)
 
 
 class HomePagePillar(Orderable):
@@ -309,6 +374,7 @@ class SiteSettings(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """Wagtail's get-or-create, cached per site: every page shows these (saving bumps the version)."""
+        """Wagtail's get-or-create, from the shared cache: every page shows these, and saving them
+        replaces the content version (odi_site.caching)."""
         load = super().for_site
         return load(site) if site is None else versioned(f"pages:site-settings:{site.pk}", lambda: load(site))

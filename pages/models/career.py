@@ -8,6 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from odi_site.caching.page_cache import private
+
 from ..blocks import BodyStreamBlock
 from ..choices import ConsultationRole, ConsultationStatus, ConsultationTopic
 from .base import BasePage
@@ -74,9 +76,10 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
         verbose_name = "career services page"
 
     def render_form(self, request, form, status=200):
+        """The page with its form: private, as the form carries the visitor's own CSRF token."""
         context = self.get_context(request)
         context["form"] = form
-        return TemplateResponse(request, self.get_template(request), context, status=status)
+        return private(TemplateResponse(request, self.get_template(request), context, status=status))
 
     @path("")
     def index_route(self, request, *args, **kwargs):
@@ -96,6 +99,8 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
 
 class ConsultationRequest(models.Model):
     """A request for a career consultation; personal data, seen only by the Career services group."""
+
+    shown_on_public_pages = False  # saving one leaves cached pages alone (odi_site.caching)
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="received")
     name = models.CharField(max_length=120)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -12,10 +13,11 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
 
+from odi_site.caching.version import versioned
+
 from ..blocks import BodyStreamBlock
-from ..visibility import public
 from .base import BasePage, image_fk
-from .events import EventPage, with_teaser_images
+from .events import EventPage, soonest_end
 
 VOICES_SHOWN = 3
 
@@ -110,20 +112,13 @@ class CommunityEngagementPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     template = "pages/community_engagement_page.html"
+    cache_query_params = ("focus",)
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
     max_count = 1
 
     class Meta:
         verbose_name = "community engagement page"
-
-    def voices_events(self):
-        """The next few live events in the chosen category, wherever they sit in the events section."""
-        if not self.voices_category_id:
-            return []
-        events = public(EventPage.objects.live()).defer_streamfields()
-        events = events.filter(category_id=self.voices_category_id, end__gte=timezone.now())
-        return list(with_teaser_images(events).order_by("start", "pk")[:VOICES_SHOWN])
 
     def partners(self, focus=None):
         renditions = get_image_model().get_rendition_model().objects.all()
@@ -135,13 +130,27 @@ class CommunityEngagementPage(BasePage):
         return list(partners)
 
     def get_context(self, request, *args, **kwargs):
+        """Focus areas come from the shared cache; the partners and Community Voices lists are
+        cached fragments, so they are read only when a fragment is missing. Which events are
+        next is cached too, until content changes or the soonest of them ends."""
         context = super().get_context(request, *args, **kwargs)
-        focus_areas = list(FocusArea.objects.all())
+        focus_areas = versioned("pages:focus-areas", lambda: list(FocusArea.objects.all()))
         chosen = next((area for area in focus_areas if area.slug == request.GET.get("focus")), None)
+        voices = versioned(f"pages:voices:{self.pk}", self.next_voices, soonest_end, request)
+        ids = [event.pk for event in voices]
         context.update(
             focus_areas=focus_areas,
             focus=chosen,
-            partners=self.partners(chosen),
-            voices_events=self.voices_events(),
+            partners=SimpleLazyObject(lambda: self.partners(chosen)),
+            voices_event_ids=ids,
+            voices_events=SimpleLazyObject(lambda: EventPage.teasers(ids)),
         )
         return context
+
+    def next_voices(self):
+        """The next few live events in the chosen category, wherever they sit in the events section
+        (id and end only: what the fragment key and the cache's expiry need)."""
+        if not self.voices_category_id:
+            return []
+        events = EventPage.objects.live().public().filter(category_id=self.voices_category_id, end__gte=timezone.now())
+        return list(events.order_by("start", "pk").only("id", "end")[:VOICES_SHOWN])

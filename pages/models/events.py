@@ -14,9 +14,10 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
 
+from odi_site.caching.version import versioned
+
 from ..blocks import BodyStreamBlock
 from ..events import calendar_response, event_json_ld, json_ld_script, paginate
-from ..visibility import public
 from .base import BasePage
 
 EVENTS_PER_PAGE = 12
@@ -44,6 +45,11 @@ class EventCategory(models.Model):
         return self.name
 
 
+def soonest_end(events):
+    """When the first of `events` ends: a cached list of upcoming events is true until then."""
+    return min((event.end for event in events), default=None)
+
+
 def with_teaser_images(queryset):
     """Events with their category and teaser/hero images and renditions, in a fixed number of queries."""
     renditions = get_image_model().get_rendition_model().objects.all()
@@ -67,6 +73,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     template = "pages/event_index_page.html"
+    cache_query_params = ("category", "event", "page")
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.EventPage"]
     max_count = 1
@@ -76,7 +83,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def events(self):
         """Live, public events in this section, with what lists and teasers show."""
-        return with_teaser_images(public(EventPage.objects.live()).child_of(self).defer_streamfields())
+        return with_teaser_images(EventPage.objects.live().public().child_of(self).defer_streamfields())
 
     def upcoming_events(self):
         """Events that have not ended yet, soonest first (the home page takes the first three)."""
@@ -87,7 +94,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def category_filter(self, request, events):
         """Apply ?category=<slug>; returns (events, chosen category or None, every category)."""
-        categories = list(EventCategory.objects.all())
+        categories = versioned("pages:event-categories", lambda: list(EventCategory.objects.all()))
         slug = request.GET.get("category", "")
         chosen = next((c for c in categories if c.slug == slug), None)
         if chosen is not None:
@@ -100,6 +107,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         query = f"category={chosen.slug}" if chosen else ""
         return {
             "events": page_obj,
+            "event_ids": [event.pk for event in page_obj],
             "page_obj": page_obj,
             "category": chosen,
             "categories": categories,
@@ -135,7 +143,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     # ?event=<slug> gives one event's file, for "add to your calendar" on its page.
     @path("calendar/", name="calendar")
     def calendar_route(self, request):
-        events = public(EventPage.objects.live()).child_of(self).defer_streamfields().select_related("category")
+        events = EventPage.objects.live().public().child_of(self).defer_streamfields().select_related("category")
         slug = request.GET.get("event")
         if slug:
             # Only a possible slug is looked up: PostgreSQL refuses e.g. a NUL byte in a query.
@@ -217,11 +225,15 @@ class EventPage(BasePage):
     template = "pages/event_page.html"
     parent_page_types = ["pages.EventIndexPage"]
     subpage_types = []
-    route_select_related = (*BasePage.route_select_related, "category")
 
     class Meta:
         verbose_name = "event page"
         indexes = [models.Index(fields=["end", "start"], name="pages_event_end_start")]
+
+    @classmethod
+    def teasers(cls, ids):
+        """The events with these ids, soonest first, with what their cards show."""
+        return list(with_teaser_images(cls.objects.filter(pk__in=ids).defer_streamfields()).order_by("start", "pk"))
 
     def clean_fields(self, exclude=None):
         """Also compares the dates, unless a form already refused one of them.

@@ -9,6 +9,8 @@ from .data import Administration
 class SurveyImport(models.Model):
     """A successful survey CSV import, written by the importer itself and never edited by hand."""
 
+    shown_on_public_pages = False  # an internal log: saving it leaves cached pages alone (odi_site.caching)
+
     class Source(models.TextChoices):
         ADMIN_UPLOAD = "admin", "Admin upload"
         COMMAND_LINE = "command", "Command line"

@@ -10,7 +10,6 @@ from wagtail.search import index
 
 from pages.blocks import BodyStreamBlock
 from pages.models import BasePage
-from pages.visibility import public
 
 from .. import views
 
@@ -34,7 +33,9 @@ class SurveyResultsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["result_pages"] = list(
-            public(SurveyResultsPage.objects.child_of(self).live())
+            SurveyResultsPage.objects.child_of(self)
+            .live()
+            .public()
             .select_related("administration__survey")
             .order_by("-administration__fielded_from", "-first_published_at")
         )

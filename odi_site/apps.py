@@ -1,0 +1,24 @@
+from django.apps import AppConfig, apps
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+
+
+def create_cache_tables(app_config, using="default", **kwargs):
+    """The database cache's tables come with `migrate`, so no deployment step can forget them.
+
+    Django sends post_migrate once per app with models; the tables are made after the last one.
+    """
+    if app_config is [config for config in apps.get_app_configs() if config.models_module][-1]:
+        call_command("createcachetable", database=using, verbosity=0)
+
+
+class OdiSiteConfig(AppConfig):
+    """Platform pieces that own no content: caching, health checks, the site-wide Wagtail hooks."""
+
+    name = "odi_site"
+    verbose_name = "ODI site platform"
+
+    def ready(self):
+        from .caching import invalidation  # noqa: F401  (connects the content-version receivers)
+
+        post_migrate.connect(create_cache_tables, dispatch_uid="odi_site.create_cache_tables")

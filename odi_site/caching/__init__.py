@@ -1,0 +1,8 @@
+"""Caching for anonymous visitors, in one place (docs/architecture.md explains it in a page).
+
+- `version`: one content version token in the shared cache; any change that can show on a
+  public page replaces it, which makes every cached page and fragment stale at once.
+- `page_cache`: the whole-page cache middleware and the `Cache-Control` a CDN reads.
+- `invalidation`: which saves, deletes and page-tree signals replace the token.
+- `backends`: a Redis cache that fails open (an outage makes pages slower, never a 500).
+"""
