@@ -139,25 +139,24 @@ class AdminAccount:
         return page
 
 
+def create_account(site, username, *, groups=(), superuser=False):
+    """An admin account on ``site`` with a fresh random password, as an ``AdminAccount``.
+
+    ``groups`` are group names as the admin shows them.
+    """
+    password = secrets.token_urlsafe(16)
+    options = {"username": username, "password": password, "superuser": superuser, "groups": list(groups)}
+    script = CREATE_ACCOUNT.replace("OPTIONS", repr(json.dumps(options)))
+    output = site.manage("shell", "--no-imports", "-c", script)
+    return AdminAccount(username, password, site.base_url, json.loads(output.strip().splitlines()[-1]))
+
+
 @pytest.fixture(scope="package")
 def admin_account(live_site):
-    """Make an admin account on the live site: ``admin_account("name", groups=[...], superuser=...)``.
+    """Make an admin account on the live site: ``admin_account("name", groups=[...], superuser=...)``."""
 
-    ``groups`` are group names as the admin shows them. Each call sets a fresh random password
-    and returns an ``AdminAccount``.
-    """
-
-    def make(username, *, groups=(), superuser=False):
-        password = secrets.token_urlsafe(16)
-        options = {
-            "username": username,
-            "password": password,
-            "superuser": superuser,
-            "groups": list(groups),
-        }
-        script = CREATE_ACCOUNT.replace("OPTIONS", repr(json.dumps(options)))
-        output = live_site.manage("shell", "--no-imports", "-c", script)
-        return AdminAccount(username, password, live_site.base_url, json.loads(output.strip().splitlines()[-1]))
+    def make(username, **options):
+        return create_account(live_site, username, **options)
 
     return make
 

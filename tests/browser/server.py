@@ -88,6 +88,8 @@ class LiveSite:
     media_root: Path | None = None
     pages: list[Target] = field(default_factory=list)
     process: subprocess.Popen | None = None
+    settings_module: str = SETTINGS_MODULE
+    extra_env: dict = field(default_factory=dict)
 
     @property
     def database(self):
@@ -97,7 +99,7 @@ class LiveSite:
     def env(self):
         env = os.environ.copy()
         env.update(
-            DJANGO_SETTINGS_MODULE=SETTINGS_MODULE,
+            DJANGO_SETTINGS_MODULE=self.settings_module,
             DATABASE_URL=f"sqlite:///{self.database}",
             # Honoured only if the test settings read MEDIA_ROOT from the environment;
             # otherwise the files are removed from the shared MEDIA_ROOT in stop().
@@ -105,6 +107,7 @@ class LiveSite:
             PYTHONUNBUFFERED="1",
         )
         env.pop("REDIS_URL", None)
+        env.update(self.extra_env)
         return env
 
     @property
@@ -130,6 +133,16 @@ class LiveSite:
         self.media_root = Path(listing["media_root"]).resolve()
         self.pages = [Target(page_type_name(row["type"]), row["path"]) for row in listing["pages"]]
 
+    def copy(self, workdir, settings_module, **extra_env):
+        """A second site over a copy of this one's database and media, under other settings."""
+        workdir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.database, workdir / "site.sqlite3")
+        if self.media_root and self.media_root.is_dir():
+            shutil.copytree(self.media_root, workdir / "media", dirs_exist_ok=True)
+        site = LiveSite(workdir, media_root=workdir / "media", pages=self.pages, settings_module=settings_module)
+        site.extra_env = extra_env
+        return site
+
     def migrate(self):
         """Copy the cached migrated schema, or migrate and cache it (written atomically)."""
         cached = SCHEMA_CACHE / f"{schema_key()}.sqlite3"
@@ -152,7 +165,8 @@ class LiveSite:
                     sys.executable,
                     str(MANAGE),
                     "runserver",
-                    "--insecure",
+                    # Static files from the source folders; with collected files, whitenoise serves them.
+                    *([] if "STATIC_ROOT" in self.extra_env else ["--insecure"]),
                     "--noreload",
                     "--skip-checks",
                     f"127.0.0.1:{port}",
