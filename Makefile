@@ -44,7 +44,8 @@ migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 # Scheduled publishing needs a periodic job; in development a background loop stands in for
-# cron and is stopped (with its sleep) when the development server exits.
+# cron and is stopped (with its sleep) when the development server exits. The task worker
+# (emails, renditions) runs beside it and stops with it too.
 run: migrate ## Load demo content, print the admin login, serve http://127.0.0.1:8000/
 	$(MANAGE) load_demo_content
 	$(MANAGE) create_demo_admin
@@ -53,9 +54,10 @@ run: migrate ## Load demo content, print the admin login, serve http://127.0.0.1
 	     $(MANAGE) publish_scheduled || true; \
 	     sleep 60 & s=$$!; wait $$s; \
 	   done ) & loop=$$!; \
-	trap 'kill $$loop 2>/dev/null || true' EXIT; \
+	$(MANAGE) db_worker --no-reload --no-startup-delay -v 0 & worker=$$!; \
+	trap 'kill $$loop $$worker 2>/dev/null || true' EXIT; \
 	trap 'exit 130' INT TERM; \
-	echo "publish_scheduled runs every 60 s while the server is up (pid $$loop)"; \
+	echo "publish_scheduled runs every 60 s while the server is up (pid $$loop); task worker pid $$worker"; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 superuser: install ## Create an admin account interactively

@@ -1,9 +1,12 @@
-"""Make the renditions templates use when an image is uploaded, not on a visitor's request.
+"""Make the renditions templates use when an image is uploaded, not on a visitor's request
+(nor in the upload request: the worker makes them, see `make_renditions`).
 
 `TEMPLATE_IMAGE_SPECS` lists the filter specs of every `{% image %}`/`{% srcset_image %}` tag
 in templates/; tests/test_renditions.py fails when a template uses one that is missing here.
 """
 
+from django_tasks import task
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 TEMPLATE_IMAGE_SPECS = [
@@ -28,3 +31,12 @@ def rendition_specs():
 def warm_renditions(image):
     """Create (or find) all renditions of `image` the templates can ask for."""
     return image.get_renditions(*rendition_specs())
+
+
+@task()
+def make_renditions(image_id):
+    """The worker's half of an upload: 14-17 resized copies, which took seconds inside the request."""
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is None:  # deleted before the worker got to it
+        return 0
+    return len(warm_renditions(image))

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
-from pages.renditions import TEMPLATE_IMAGE_SPECS, rendition_specs
+from pages.renditions import TEMPLATE_IMAGE_SPECS, make_renditions, rendition_specs
 from tests.factories import ImageFactory
 
 IMAGE_TAG = re.compile(r"{%\s*(?:srcset_image|image|picture)\s+\S+\s+(.*?)%}", re.S)
@@ -35,6 +36,21 @@ def test_uploading_an_image_creates_its_renditions(db, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         image = ImageFactory()
     assert image.renditions.count() == len(rendition_specs())
+
+
+def test_the_upload_only_enqueues_a_task_for_the_worker(db, settings, django_capture_on_commit_callbacks):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    with django_capture_on_commit_callbacks(execute=True):
+        image = ImageFactory()
+    assert image.renditions.count() == 0
+    (task,) = DBTaskResult.objects.filter(task_path__startswith="pages.")
+    assert (task.task_path, task.args_kwargs["args"]) == ("pages.renditions.make_renditions", [image.pk])
+    call_command("db_worker", batch=True, verbosity=0)
+    assert image.renditions.count() == len(rendition_specs())
+
+
+def test_a_deleted_image_is_skipped_by_the_task(db):
+    assert make_renditions.call(987654) == 0
 
 
 def test_warm_renditions_command_is_idempotent(db):

@@ -52,7 +52,7 @@ class TestHealthProbes:
     def test_readiness_checks_database_and_cache(self, client, db):
         response = client.get("/readyz")
         assert response.status_code == 200
-        assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+        assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "task_queue": "ok"}
 
     def test_readiness_fails_when_the_database_is_down(self, client, db, monkeypatch):
         monkeypatch.setattr("odi_site.health._database_ok", lambda: False)

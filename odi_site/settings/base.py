@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -180,6 +182,24 @@ EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.get("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds one SMTP operation may take before the send fails and is retried later (by the worker).
+EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "10"))
+# A failed email is tried again after EMAIL_RETRY_DELAY seconds, doubling each time, up to
+# EMAIL_MAX_ATTEMPTS tries; then it is marked failed for its owners to resend from the admin.
+EMAIL_RETRY_DELAY = int(env.get("EMAIL_RETRY_DELAY", "60"))
+EMAIL_MAX_ATTEMPTS = int(env.get("EMAIL_MAX_ATTEMPTS", "8"))
+
+# Background work (email, renditions, reminders) runs as tasks on Django's task API. By default
+# the queue is a database table worked by `manage.py db_worker`; with TASKS_REDIS_URL set the
+# same tasks go to Redis through RQ (`manage.py rqworker --with-scheduler`).
+if env.get("TASKS_REDIS_URL"):
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": env["TASKS_REDIS_URL"], "DEFAULT_TIMEOUT": 600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# /readyz reports the queue as degraded when a task has waited longer than this (seconds).
+TASK_QUEUE_MAX_AGE = int(env.get("TASK_QUEUE_MAX_AGE", "300"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

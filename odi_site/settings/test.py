@@ -10,6 +10,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The database cache, as a newcomer's site runs, whatever REDIS_URL says: its rows live in each
 # test's transaction, so every test starts with an empty cache. Redis tests ask for Redis.
 CACHES = DATABASE_CACHES  # noqa: F405
+# Tasks run at once, in the test's process; tests of the worker switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "build" / "test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
