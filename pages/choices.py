@@ -22,3 +22,11 @@ class ConsultationStatus(models.TextChoices):
     NEW = "new", "New"
     SCHEDULED = "scheduled", "Scheduled"
     CLOSED = "closed", "Closed"
+
+
+class EmailStatus(models.TextChoices):
+    """Where an outgoing email stands; staff see it in the admin."""
+
+    PENDING = "pending", "Pending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"

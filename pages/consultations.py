@@ -3,13 +3,12 @@
 import logging
 
 from django import forms
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.response import TemplateResponse
 
 from .choices import ConsultationRole, ConsultationTopic
-from .forms import HoneypotFormMixin, NoMarkupMixin, hit_rate_limit, log_submission
+from .forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField, hit_rate_limit, log_submission
+from .mail import queue_email
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +22,7 @@ SINGLE_LINE_FIELDS = ("name", "department")
 class ConsultationForm(NoMarkupMixin, HoneypotFormMixin):
     """What the career development specialist needs to arrange a first consultation."""
 
-    name = forms.CharField(max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = PersonNameField(max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
         max_length=254,
         label="Work email",
@@ -78,35 +77,52 @@ def office_address(page, request):
 
 
 def notify_office(page, request, consultation):
-    """Email the new request to the office; the requester's address is the Reply-To."""
+    """Queue the new request for the office (the requester's address as Reply-To) and a short
+    acknowledgement for the requester; call inside the transaction that stores the request."""
     recipient = office_address(page, request)
     if not recipient:
         logger.warning("Consultation request %s stored but not emailed: no address configured", consultation.pk)
-        return
-    lines = [
-        "A new career consultation request has arrived.",
-        "",
-        f"Name: {consultation.name}",
-        f"Work email: {consultation.email}",
-        f"Role: {consultation.get_role_display()}",
-        f"Department: {consultation.department}",
-        f"Topics: {consultation.get_topics_display() or '(none chosen)'}",
-        f"Anything else: {consultation.other_topics or '(nothing)'}",
-        f"Preferred times: {consultation.preferred_times}",
-        "",
-        "Update its status in the site admin under Consultation requests.",
-    ]
-    message = EmailMessage(
-        subject="New career consultation request",
-        body="\n".join(lines),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[recipient],
-        reply_to=[consultation.email],
+    else:
+        lines = [
+            "A new career consultation request has arrived.",
+            "",
+            f"Name: {consultation.name}",
+            f"Work email: {consultation.email}",
+            f"Role: {consultation.get_role_display()}",
+            f"Department: {consultation.department}",
+            f"Topics: {consultation.get_topics_display() or '(none chosen)'}",
+            f"Anything else: {consultation.other_topics or '(nothing)'}",
+            f"Preferred times: {consultation.preferred_times}",
+            "",
+            "Update its status in the site admin under Consultation requests.",
+        ]
+        queue_email(
+            consultation,
+            kind="Notice to the office",
+            to=recipient,
+            reply_to=consultation.email,
+            subject="New career consultation request",
+            body="\n".join(lines),
+        )
+    # Sent to an address nobody has verified: the checked name and the office's own words only,
+    # never what the requester typed elsewhere on the form.
+    queue_email(
+        consultation,
+        kind="Acknowledgement to the requester",
+        to=consultation.email,
+        reply_to=recipient or "",
+        subject="We have received your career consultation request",
+        body="\n".join(
+            [
+                f"Hello {consultation.name},",
+                "",
+                "Thank you: your request for a career consultation has reached the office.",
+                page.thanks_text,
+                "",
+                "If you did not send this request, you can ignore this email.",
+            ]
+        ),
     )
-    try:
-        message.send()
-    except OSError:  # SMTP errors included: the request is stored, so staff still see it in the admin
-        logger.exception("Consultation request %s stored but the email to the office failed", consultation.pk)
 
 
 def handle_request(page, request):
@@ -150,6 +166,6 @@ def handle_request(page, request):
             other_topics=data["other_topics"],
             preferred_times=data["preferred_times"],
         )
+        notify_office(page, request, consultation)
     log_submission(FORM_NAME, page, "stored", record_id=consultation.pk)
-    notify_office(page, request, consultation)
     return page.thanks_redirect()

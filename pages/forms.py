@@ -6,6 +6,7 @@ handling and what the logs may hold are the same everywhere and tested once.
 
 import hashlib
 import logging
+import unicodedata
 
 from django import forms
 from django.core.cache import cache
@@ -35,6 +36,39 @@ class HoneypotFormMixin(forms.Form):
     @property
     def is_spam(self):
         return HONEYPOT_FIELD in self.errors
+
+
+# A name is echoed in emails to addresses nobody has verified, so it may hold nothing a message
+# could use: letters, spaces, hyphens, apostrophes, and a full stop after an initial ("J. Doe").
+NAME_PUNCTUATION = set(" -'’")
+NAME_MAX_WORDS = 6
+NAME_MESSAGE = (
+    "Please give your name as you would sign it: letters, spaces, hyphens and apostrophes only "
+    f"(no numbers, addresses or links), up to {NAME_MAX_WORDS} words."
+)
+
+
+def validate_person_name(value):
+    words = value.split()
+    if not words or len(words) > NAME_MAX_WORDS or not any(char.isalpha() for char in value):
+        raise ValidationError(NAME_MESSAGE, code="name")
+    for index, char in enumerate(value):
+        if char == ".":
+            # Only closing an initial or an abbreviation: "J.", "Jr." but never "example.com".
+            after = value[index + 1 : index + 2]
+            if not (index and value[index - 1].isalpha() and after in ("", " ")):
+                raise ValidationError(NAME_MESSAGE, code="name")
+        elif not (char in NAME_PUNCTUATION or unicodedata.category(char)[0] in "LM"):
+            raise ValidationError(NAME_MESSAGE, code="name")
+
+
+class PersonNameField(forms.CharField):
+    """A person's name, spaces normalised and checked by `validate_person_name`."""
+
+    default_validators = [validate_person_name]
+
+    def to_python(self, value):
+        return " ".join(super().to_python(value).split())
 
 
 class NoMarkupMixin:

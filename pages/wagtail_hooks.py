@@ -1,11 +1,13 @@
 """Admin views for the pages app's snippets: list columns, filters, menu grouping and CSV export."""
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .exports import SafeExportIndexView
-from .models import CommunityPartner, ConsultationRequest, EventCategory, FocusArea
+from .mail_admin import EmailPermissionPolicy, EmailViewSet
+from .models import CommunityPartner, ConsultationEmail, ConsultationRequest, EventCategory, FocusArea
 
 
 class ConsultationRequestViewSet(SnippetViewSet):
@@ -69,7 +71,18 @@ class EventsAndCommunityGroup(SnippetViewSetGroup):
     items = (EventCategoryViewSet, FocusAreaViewSet, CommunityPartnerViewSet)
 
 
+class ConsultationEmailViewSet(EmailViewSet):
+    """The office's notices and the requesters' acknowledgements: Career services only."""
+
+    model = ConsultationEmail
+    menu_label = "Consultation emails"
+    menu_order = 251
+    add_to_admin_menu = True
+
+
 register_snippet(ConsultationRequestViewSet)
+register_permission_policy(ConsultationEmail, EmailPermissionPolicy(ConsultationEmail))
+register_snippet(ConsultationEmailViewSet)
 register_snippet(EventsAndCommunityGroup)
 
 

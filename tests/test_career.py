@@ -12,6 +12,7 @@ from pages import consultations
 from pages.choices import ConsultationStatus
 from pages.exports import neutralise_formula
 from pages.models import CareerServicesPage, ConsultationRequest, HomePage, StandardPage
+from tests.conftest import posts_commit
 from tests.factories import CareerServicesPageFactory, ConsultationRequestFactory
 from tests.queries import cost_of
 
@@ -26,6 +27,12 @@ VALID = {
     "website": "",
 }
 LIST_URL = "/admin/snippets/pages/consultationrequest/"
+
+
+@pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    """Posts run their on-commit callbacks (the emails are queued then), as after a real commit."""
+    return posts_commit(client, django_capture_on_commit_callbacks)
 
 
 @pytest.fixture
@@ -64,10 +71,15 @@ class TestConsultationForm:
             ["goals", "skills"],
         )
         assert request.status == ConsultationStatus.NEW
-        (message,) = mail.outbox
+        message, acknowledgement = mail.outbox
         assert message.to == ["careers@example.edu"]
         assert message.reply_to == ["jordan.rivera@example.edu"]
         assert "Jordan Rivera" in message.body and "Setting career goals" in message.body
+        # The requester's copy names them and says what happens next, and echoes nothing else.
+        assert acknowledgement.to == ["jordan.rivera@example.edu"]
+        assert acknowledgement.reply_to == ["careers@example.edu"]
+        assert "Hello Jordan Rivera," in acknowledgement.body and career.thanks_text in acknowledgement.body
+        assert "Pediatrics" not in acknowledgement.body and "Tuesday" not in acknowledgement.body
         thanks = client.get(response["Location"])
         assert thanks.status_code == 200
         assert career.thanks_heading in thanks.content.decode()
@@ -93,6 +105,8 @@ class TestConsultationForm:
             ({"topics": [], "other_topics": ""}, "other_topics"),
             ({"name": "<b>Jordan</b>"}, "name"),
             ({"name": "Jordan\nBcc: someone@example.com"}, "name"),
+            ({"name": "Your SSO password expires, renew at https://sso.example.net"}, "name"),
+            ({"name": "Call 555 0100"}, "name"),
         ],
     )
     def test_invalid_input_shows_errors_and_stores_nothing(self, client, career, changes, field):
@@ -133,7 +147,7 @@ class TestConsultationForm:
         assert "Please try again later" in response.content.decode()
         assert not ConsultationRequest.objects.filter(name="Third Try").exists()
         assert ConsultationRequest.objects.count() == 2
-        assert len(mail.outbox) == 2
+        assert len(mail.outbox) == 4  # the office's notice and the acknowledgement, for each
 
     def test_a_failing_mail_server_still_keeps_the_request(self, client, career, monkeypatch):
         def broken(*args, **kwargs):
@@ -195,7 +209,12 @@ class TestConsultationRequestAdmin:
     def test_career_services_group_has_view_and_change_only(self, db):
         group = Group.objects.get(name="Career services")
         ours = set(group.permissions.filter(content_type__app_label="pages").values_list("codename", flat=True))
-        assert ours == {"view_consultationrequest", "change_consultationrequest"}
+        assert ours == {
+            "view_consultationrequest",
+            "change_consultationrequest",
+            "view_consultationemail",
+            "resend_consultationemail",
+        }
         assert group.permissions.filter(codename="access_admin").exists()
 
     def test_editors_cannot_see_requests(self, client, editor):

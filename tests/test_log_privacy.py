@@ -22,8 +22,9 @@ from tests.factories import (
     TrainingSessionFactory,
 )
 from training import views as training_views
+from training.links import cancel_token
 from training.models import Registration
-from training.registration import cancel_token
+from training.registration import CLOSED_MESSAGE, RegistrationRefused
 
 IP = "203.0.113.77"
 NAME = "Quinn Zephyrine"
@@ -188,10 +189,20 @@ class TestRegistrationLogs:
         assert getattr(record, "error_fields", None) == error_fields
         assert_private(logs)
 
-    def test_refused_seat_is_logged_with_the_reason_field(self, visitor, level, session, logs):
+    def test_an_address_registered_before_is_logged_by_the_registration_id(self, visitor, level, session, logs):
         visitor.post(level.url, registration(session))
-        assert visitor.post(level.url, registration(session)).status_code == 200  # already registered
-        assert form_record(logs, "training-registration", "refused").error_fields == ["email"]
+        assert visitor.post(level.url, registration(session)).status_code == 302  # the same answer as a new one
+        record = form_record(logs, "training-registration", "already-registered")
+        assert record.record_id == Registration.objects.get().pk
+        assert_private(logs)
+
+    def test_refused_seat_is_logged_with_the_reason_field(self, visitor, level, session, logs, monkeypatch):
+        def closed_meanwhile(*args, **kwargs):  # the session closed between showing the form and posting it
+            raise RegistrationRefused(CLOSED_MESSAGE, field="session")
+
+        monkeypatch.setattr(training_views, "register", closed_meanwhile)
+        assert visitor.post(level.url, registration(session)).status_code == 200
+        assert form_record(logs, "training-registration", "refused").error_fields == ["session"]
         assert_private(logs)
 
     def test_rate_limited_client_is_logged_without_its_address(self, visitor, level, session, logs, monkeypatch):

@@ -20,8 +20,8 @@ from pages.models import EventCategory, EventPage, FocusArea
 from pages.views import PAGE_FILE_ROUTES
 from survey.models import Dimension, Measure
 from training.choices import RegistrationStatus
+from training.links import cancel_token
 from training.models import Registration, TrainingSession
-from training.registration import cancel_token
 
 # Long query strings make page-cache keys that memcached would refuse; the site uses Redis or
 # local memory, which accept them, so Django's portability warning is noise here.

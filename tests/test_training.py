@@ -27,8 +27,8 @@ from tests.factories import (
 from tests.queries import cost_of
 from training import views
 from training.calendars import session_uid
+from training.links import CANCEL_SALT, cancel_token
 from training.models import Registration, TrainingLevelPage, TrainingProgramPage, TrainingSession, format_duration
-from training.registration import CANCEL_SALT, cancel_token
 
 # --- fixtures ------------------------------------------------------------------------------
 
@@ -283,13 +283,35 @@ class TestRegistration:
         assert "You are on the waitlist" in text_of(client.get(response["Location"]))
         assert "waitlist" in mail.outbox[0].subject
 
-    def test_duplicate_email_for_the_same_session_is_refused_politely(self, client, level, session):
+    def test_an_address_already_registered_gets_the_answer_a_new_one_gets_and_its_email_again(
+        self, client, level, session
+    ):
+        """No enumeration: the form never says whether someone is registered (issue 14)."""
+        existing = RegistrationFactory(session=session, email="ada@example.edu", name="Ada Lovelace")
+        response = client.post(level.url, registration_data(session, email="ADA@example.edu", name="Someone Else"))
+        fresh = client.post(level.url, registration_data(session, email="new@example.edu"))
+        assert response.status_code == fresh.status_code == 302
+        assert "already" not in text_of(client.get(response["Location"]))
+        assert text_of(client.get(response["Location"])) == text_of(client.get(fresh["Location"]))
+        assert Registration.objects.filter(email="ada@example.edu").count() == 1
+        resent, _new = mail.outbox
+        assert resent.to == ["ada@example.edu"] and "confirmed" in resent.subject
+        assert "Hello Ada Lovelace," in resent.body  # the registered person's own details, not the form's
+        existing.refresh_from_db()
+        assert existing.name == "Ada Lovelace"
+
+    def test_registering_again_resends_at_most_once_in_a_while(self, client, level, session):
         RegistrationFactory(session=session, email="ada@example.edu")
-        response = client.post(level.url, registration_data(session, email="ADA@example.edu"))
-        assert response.status_code == 200
-        assert "already registered for that session" in text_of(response)
-        assert Registration.objects.count() == 1
-        assert mail.outbox == []
+        for _ in range(3):
+            assert client.post(level.url, registration_data(session)).status_code == 302
+        assert len(mail.outbox) == 1
+
+    def test_a_full_session_answers_waitlist_for_a_registered_address_too(self, client, level, session):
+        RegistrationFactory(session=session, email="ada@example.edu")
+        RegistrationFactory(session=session)
+        response = client.post(level.url, registration_data(session))
+        assert "You are on the waitlist" in text_of(client.get(response["Location"]))
+        assert "confirmed" in mail.outbox[0].subject  # the email tells the registered person the truth
 
     def test_a_cancelled_registration_does_not_block_registering_again(self, client, level, session):
         RegistrationFactory(session=session, email="ada@example.edu", status="cancelled")
@@ -384,8 +406,10 @@ class TestCancelLink:
         assert first.status == "cancelled" and first.cancelled_at is not None
         assert waiting.status == "confirmed"
         assert later.status == "waitlisted"
-        [message] = mail.outbox
+        cancelled, message = mail.outbox
         assert message.to == ["waiting@example.edu"] and "place opened up" in message.subject
+        assert cancelled.to == ["first@example.edu"] and "is cancelled" in cancelled.subject
+        assert "/cancel/" not in cancelled.body
 
     def test_reused_link_says_already_cancelled(self, client, level, session):
         registration = RegistrationFactory(session=session)
@@ -417,7 +441,8 @@ class TestCancelLink:
         client.post(f"{level.url}cancel/", {"token": cancel_token(waiting)})
         other.refresh_from_db()
         assert other.status == "waitlisted"
-        assert mail.outbox == []
+        [cancelled] = mail.outbox  # only the canceller's own confirmation: nobody was promoted
+        assert cancelled.to == [waiting.email] and "is cancelled" in cancelled.subject
 
     def test_the_emailed_link_works_end_to_end(self, client, level, session):
         client.post(level.url, registration_data(session))

@@ -1,20 +1,24 @@
-"""Emails to registrants: confirmation (or waitlist place) and promotion, each with the session's .ics."""
+"""Emails to registrants: confirmation (or waitlist place), promotion, cancellation and reminder.
 
-import logging
+Each is stored with its registration (pages.mail.queue_email, inside the caller's transaction)
+and sent by the worker. The person's address is one nobody has verified, so the messages carry
+no free text from the form: only the name, which the form checks is a plain name.
+"""
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pages.mail import queue_email
+
 from .calendars import session_calendar
+from .choices import RegistrationStatus
+from .links import cancel_url, level_url
 
-logger = logging.getLogger(__name__)
 
-
-def _send(registration, page_url, cancel_url, template, subject):
+def _queue(registration, kind, template, subject, with_calendar=True):
     session = registration.session
     level = session.level
+    page_url = level_url(level)
     context = {
         "registration": registration,
         "session": session,
@@ -22,37 +26,49 @@ def _send(registration, page_url, cancel_url, template, subject):
         "start": timezone.localtime(session.start),
         "end": timezone.localtime(session.end),
         "page_url": page_url,
-        "cancel_url": cancel_url,
+        "cancel_url": cancel_url(registration),
     }
-    message = EmailMessage(
+    attachment = (
+        ("training-session.ics", session_calendar(session, level, page_url).decode(), "text/calendar")
+        if with_calendar
+        else None
+    )
+    return queue_email(
+        registration,
+        kind=kind,
+        to=registration.email,
         subject=subject,
         body=render_to_string(template, context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[registration.email],
+        attachment=attachment,
     )
-    message.attach("training-session.ics", session_calendar(session, level, page_url), "text/calendar")
-    try:
-        message.send()
-    except OSError as error:  # SMTP errors included
-        # The seat is taken (or freed) either way and the page showed it; a failure here must not
-        # turn that into an error page. Only the error's type is logged: mail servers name the
-        # refused addresses in their messages.
-        logger.error(
-            "Training email %r for registration %s not sent: %s",
-            template,
-            registration.pk,
-            type(error).__name__,
-            extra={"registration_id": registration.pk},
-        )
 
 
-def send_confirmation(registration, page_url, cancel_url):
-    waitlisted = registration.status == "waitlisted"
+def queue_confirmation(registration):
     title = registration.session.level.title
-    subject = f"You are on the waitlist for {title}" if waitlisted else f"Your place in {title} is confirmed"
-    _send(registration, page_url, cancel_url, "training/emails/registration.txt", subject)
+    if registration.status == RegistrationStatus.WAITLISTED:
+        return _queue(
+            registration, "Waitlist place", "training/emails/registration.txt", f"You are on the waitlist for {title}"
+        )
+    return _queue(
+        registration,
+        "Registration confirmation",
+        "training/emails/registration.txt",
+        f"Your place in {title} is confirmed",
+    )
 
 
-def send_promotion(registration, page_url, cancel_url):
+def queue_promotion(registration):
     subject = f"A place opened up: you are confirmed for {registration.session.level.title}"
-    _send(registration, page_url, cancel_url, "training/emails/promotion.txt", subject)
+    return _queue(registration, "Promotion from the waitlist", "training/emails/promotion.txt", subject)
+
+
+def queue_cancellation(registration):
+    subject = f"Your registration for {registration.session.level.title} is cancelled"
+    return _queue(registration, "Cancellation", "training/emails/cancellation.txt", subject, with_calendar=False)
+
+
+def queue_reminder(registration):
+    subject = (
+        f"Reminder: {registration.session.level.title} on {timezone.localtime(registration.session.start):%A %-d %B}"
+    )
+    return _queue(registration, "Reminder", "training/emails/reminder.txt", subject)

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from pages.forms import HoneypotFormMixin, NoMarkupMixin
+from pages.forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField
 
 
 def session_label(session):
@@ -26,7 +26,7 @@ class RegistrationForm(NoMarkupMixin, HoneypotFormMixin):
         label="Session",
         error_messages={"invalid_choice": "Choose one of the sessions listed; that one is no longer open."},
     )
-    name = forms.CharField(max_length=150, label="Full name", widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = PersonNameField(max_length=150, label="Full name", widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
         max_length=254,
         label="Work email",
@@ -56,9 +56,6 @@ class RegistrationForm(NoMarkupMixin, HoneypotFormMixin):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
-
-    def clean_name(self):
-        return " ".join(self.cleaned_data["name"].split())
 
     def clean_department(self):
         return " ".join(self.cleaned_data["department"].split())

@@ -1,5 +1,6 @@
 """The Path to Inclusion: the program page, its level pages, sessions and registrations."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,7 +14,7 @@ from wagtail.search import index
 
 from odi_site.caching.version import versioned
 from pages.blocks import BodyStreamBlock
-from pages.models import BasePage
+from pages.models import BasePage, OutgoingEmail, OwnedEmailManager
 
 from .choices import RegistrationStatus, Requirement
 
@@ -410,6 +411,8 @@ class Registration(models.Model):
     )
     created = models.DateTimeField(default=timezone.now, db_index=True, help_text="When the person registered.")
     cancelled_at = models.DateTimeField(null=True, blank=True, help_text="When the person cancelled, if they did.")
+    # Deleting a registration (purge_registrations) deletes the emails about it too.
+    emails = GenericRelation(OutgoingEmail, related_query_name="registration")
 
     panels = [
         FieldPanel("session"),
@@ -432,6 +435,18 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_status_display()})"
+
+
+class TrainingEmail(OutgoingEmail):
+    """The emails sent to registrants, as Training coordinators see them in the admin."""
+
+    objects = OwnedEmailManager("training", "registration")
+
+    class Meta:
+        proxy = True
+        verbose_name = "training email"
+        default_permissions = ("view",)
+        permissions = [("resend_trainingemail", "Can send a training email again")]
 
 
 def with_seat_counts(sessions):

@@ -1,29 +1,25 @@
 """Taking and cancelling seats: the capacity rule under concurrency, waitlist promotion, signed links.
 
 Both operations lock the session row first (`select_for_update`), so two people can never take
-the last seat and a freed seat goes to exactly one waitlisted person.
+the last seat and a freed seat goes to exactly one waitlisted person. The emails they cause are
+stored in the same transaction (training.emails) and sent by the worker.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .choices import RegistrationStatus
-from .emails import send_confirmation, send_promotion
+from .emails import queue_cancellation, queue_confirmation, queue_promotion
 from .models import Registration, TrainingSession
 
-CANCEL_SALT = "training.registration.cancel"
-CONFIRMATION_SALT = "training.registration.confirmation"
-# The confirmation page is for right after registering; the email has everything for later.
-CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 7
-
-DUPLICATE_MESSAGE = (
-    "This email address is already registered for that session. Check your inbox for the confirmation, "
-    "or choose another session."
-)
 CLOSED_MESSAGE = "Registration for that session has closed. Please choose another session."
+# Someone registering again gets the confirmation again, but at most this often: the form must
+# not become a way to flood a registered person's inbox.
+RESEND_INTERVAL = timedelta(minutes=15)
 
 
 class RegistrationRefused(Exception):
@@ -35,53 +31,76 @@ class RegistrationRefused(Exception):
         self.field = field
 
 
-def cancel_token(registration):
-    return signing.dumps({"r": registration.pk}, salt=CANCEL_SALT)
-
-
-def confirmation_token(registration):
-    return signing.dumps({"r": registration.pk}, salt=CONFIRMATION_SALT)
+def read_token(token, salt, max_age=None):
+    """(registration or None, payload) for a signed token; raises signing.BadSignature if tampered or expired."""
+    data = signing.loads(token, salt=salt, max_age=max_age)
+    if not isinstance(data, dict) or not isinstance(data.get("r"), int):
+        raise signing.BadSignature("Unexpected token payload")
+    return Registration.objects.select_related("session__level").filter(pk=data["r"]).first(), data
 
 
 def registration_from_token(token, salt, max_age=None):
     """The registration a signed token names; raises signing.BadSignature if tampered or expired."""
-    data = signing.loads(token, salt=salt, max_age=max_age)
-    if not isinstance(data, dict) or not isinstance(data.get("r"), int):
-        raise signing.BadSignature("Unexpected token payload")
-    return Registration.objects.select_related("session__level").filter(pk=data["r"]).first()
+    return read_token(token, salt, max_age)[0]
 
 
-def register(level, session_id, *, name, email, department, accommodation="", links=None):
-    """Take a seat in `session_id` (or a waitlist place when it is full) and email the person.
+@dataclass
+class Registered:
+    """What the visitor is told (`shown_status`) is what anyone entering that address would be told."""
 
-    `links(registration)` returns (page_url, cancel_url) for the email.
+    registration: Registration
+    shown_status: str
+    already_registered: bool = False
+
+
+def register(level, session_id, *, name, email, department, accommodation=""):
+    """Take a seat in `session_id` (or a waitlist place when it is full) and queue the email.
+
+    An address that already holds a place gets the same answer as a new one and its
+    confirmation again, so the form never says whether someone is registered.
     """
     with transaction.atomic():
-        session = TrainingSession.objects.select_for_update().filter(pk=session_id, level=level).first()
+        session = (
+            TrainingSession.objects.select_for_update(of=("self",))
+            .select_related("level")
+            .filter(pk=session_id, level=level)
+            .first()
+        )
         if session is None or not session.accepts_registrations:
             raise RegistrationRefused(CLOSED_MESSAGE, field="session")
         active = session.registrations.exclude(status=RegistrationStatus.CANCELLED)
-        if active.filter(email__iexact=email).exists():
-            raise RegistrationRefused(DUPLICATE_MESSAGE, field="email")
         confirmed = active.filter(status=RegistrationStatus.CONFIRMED).count()
         status = RegistrationStatus.CONFIRMED if confirmed < session.capacity else RegistrationStatus.WAITLISTED
-        try:
-            with transaction.atomic():
-                registration = Registration.objects.create(
-                    session=session,
-                    name=name,
-                    email=email,
-                    department=department,
-                    accommodation=accommodation,
-                    status=status,
-                )
-        except IntegrityError:  # a concurrent duplicate slipped past the check above
-            raise RegistrationRefused(DUPLICATE_MESSAGE, field="email") from None
+        existing = active.filter(email__iexact=email).first()
+        if existing is None:
+            try:
+                with transaction.atomic():
+                    registration = Registration.objects.create(
+                        session=session,
+                        name=name,
+                        email=email,
+                        department=department,
+                        accommodation=accommodation,
+                        status=status,
+                    )
+            except IntegrityError:  # a concurrent registration of the same address won the race
+                existing = active.filter(email__iexact=email).first()
+                if existing is None:
+                    raise
+        if existing is not None:
+            existing.session = session
+            resend_confirmation(existing)
+            return Registered(existing, status, already_registered=True)
         registration.session = session
-        session.level = level
-        if links is not None:
-            transaction.on_commit(lambda: send_confirmation(registration, *links(registration)))
-    return registration
+        queue_confirmation(registration)
+    return Registered(registration, registration.status)
+
+
+def resend_confirmation(registration):
+    """Queue the confirmation again unless one went out (or is waiting) within RESEND_INTERVAL."""
+    recent = registration.emails.filter(created_at__gte=timezone.now() - RESEND_INTERVAL)
+    if not recent.exists():
+        queue_confirmation(registration)
 
 
 @dataclass
@@ -91,11 +110,14 @@ class CancelResult:
     promoted: Registration | None = None
 
 
-def cancel(registration_id, links=None):
-    """Cancel a registration; a freed confirmed seat goes to the first person on the waitlist."""
+def cancel(registration_id):
+    """Cancel a registration and tell the person; a freed confirmed seat goes to the first on the waitlist.
+
+    The same for a self-cancel (the emailed link) and for a coordinator cancelling on someone's behalf.
+    """
     with transaction.atomic():
         session_id = Registration.objects.filter(pk=registration_id).values_list("session_id", flat=True).first()
-        session = TrainingSession.objects.select_for_update().select_related("level").get(pk=session_id)
+        session = TrainingSession.objects.select_for_update(of=("self",)).select_related("level").get(pk=session_id)
         registration = Registration.objects.select_for_update().get(pk=registration_id)
         registration.session = session
         if registration.status == RegistrationStatus.CANCELLED:
@@ -104,11 +126,12 @@ def cancel(registration_id, links=None):
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
+        queue_cancellation(registration)
         promoted = None
         if freed_seat:
             promoted = promote_from_waitlist(session)
-            if promoted is not None and links is not None:
-                transaction.on_commit(lambda: send_promotion(promoted, *links(promoted)))
+            if promoted is not None:
+                queue_promotion(promoted)
     return CancelResult(registration, already_cancelled=False, promoted=promoted)
 
 

@@ -19,18 +19,9 @@ from pages.forms import hit_rate_limit, log_submission
 from . import calendars
 from .choices import RegistrationStatus
 from .forms import RegistrationForm
+from .links import CANCEL_LINK_GRACE, CANCEL_SALT, CONFIRMATION_MAX_AGE, CONFIRMATION_SALT, confirmation_token
 from .models import TrainingLevelPage, TrainingSession
-from .registration import (
-    CANCEL_SALT,
-    CONFIRMATION_MAX_AGE,
-    CONFIRMATION_SALT,
-    RegistrationRefused,
-    cancel,
-    cancel_token,
-    confirmation_token,
-    register,
-    registration_from_token,
-)
+from .registration import RegistrationRefused, cancel, read_token, register, registration_from_token
 
 # Registrations per client (hashed address) per window; generous for a shared office connection.
 RATE_LIMIT = 10
@@ -47,21 +38,15 @@ def private(response):
     return response
 
 
+def tokened(response):
+    """A page opened from a link with a token: private, and the token never leaves in a Referer."""
+    response["Referrer-Policy"] = "no-referrer"
+    return private(response)
+
+
 def subpage_url(request, page, name, **query):
     url = page.get_url(request) + page.reverse_subpage(name)
     return f"{url}?{urlencode(query)}" if query else url
-
-
-def email_links(request, page):
-    """(page URL, cancel URL) for a registration's email, absolute so they work from a mail client."""
-
-    def links(registration):
-        return (
-            request.build_absolute_uri(page.get_url(request)),
-            request.build_absolute_uri(subpage_url(request, page, "cancel", token=cancel_token(registration))),
-        )
-
-    return links
 
 
 def level_page(request, page):
@@ -87,14 +72,13 @@ def level_page(request, page):
         if valid:
             data = form.cleaned_data
             try:
-                registration = register(
+                outcome = register(
                     page,
                     data["session"],
                     name=data["name"],
                     email=data["email"],
                     department=data["department"],
                     accommodation=data["accommodation"],
-                    links=email_links(request, page),
                 )
             except RegistrationRefused as refusal:
                 log_submission(FORM_NAME, page, "refused", error_fields=[refusal.field])
@@ -103,8 +87,15 @@ def level_page(request, page):
                 sessions = list(page.upcoming_sessions())
                 form.fields["session"].choices = RegistrationForm(sessions=sessions).fields["session"].choices
             else:
-                log_submission(FORM_NAME, page, "stored", record_id=registration.pk, status=registration.status)
-                return redirect(subpage_url(request, page, "thanks", token=confirmation_token(registration)))
+                registration = outcome.registration
+                if outcome.already_registered:
+                    log_submission(FORM_NAME, page, "already-registered", record_id=registration.pk)
+                else:
+                    log_submission(FORM_NAME, page, "stored", record_id=registration.pk, status=registration.status)
+                # For an address registered before, the page shows what a new registrant would see.
+                shown = outcome.shown_status if outcome.already_registered else None
+                token = confirmation_token(registration, shown)
+                return redirect(subpage_url(request, page, "thanks", token=token))
     else:
         form = RegistrationForm(sessions=sessions)
     return private(page.render(request, context_overrides={"form": form, "sessions": sessions}))
@@ -112,16 +103,17 @@ def level_page(request, page):
 
 def link_problem(request, page, heading, message, status=400):
     context = {"page": page, "heading": heading, "message": message}
-    return private(TemplateResponse(request, "training/link_problem.html", context, status=status))
+    return tokened(TemplateResponse(request, "training/link_problem.html", context, status=status))
 
 
 def registration_thanks(request, page):
     """After registering: confirmed or waitlisted, from a signed token (no token: a general thank-you)."""
     registration = None
+    shown_status = None
     token = request.GET.get("token")
     if token:
         try:
-            registration = registration_from_token(token, CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+            registration, payload = read_token(token, CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
         except signing.BadSignature:
             return link_problem(
                 request,
@@ -131,12 +123,18 @@ def registration_thanks(request, page):
             )
         if registration is not None and registration.session.level_id != page.pk:
             registration = None
-    context = {"page": page, "registration": registration}
-    return private(TemplateResponse(request, "training/registration_thanks.html", context))
+        # What the form answered, not the registration's state now (which may be someone else's).
+        shown_status = payload.get("s") if registration else None
+    status = shown_status or (registration.status if registration else None)
+    context = {"page": page, "registration": registration, "status": status}
+    return tokened(TemplateResponse(request, "training/registration_thanks.html", context))
 
 
 def cancel_registration(request, page):
-    """GET shows what will be cancelled and a button; only POST cancels (and promotes the waitlist)."""
+    """GET shows what will be cancelled and a button; only POST cancels (and promotes the waitlist).
+
+    The link stops working CANCEL_LINK_GRACE after the session ends.
+    """
     token = request.POST.get("token") if request.method == "POST" else request.GET.get("token")
     try:
         registration = registration_from_token(token or "", CANCEL_SALT)
@@ -147,6 +145,14 @@ def cancel_registration(request, page):
             "This cancellation link is not valid",
             "The link may have been cut off or changed. Open the link from your confirmation email again, "
             "or contact the office and we will cancel it for you.",
+        )
+    if registration is not None and timezone.now() > registration.session.end + CANCEL_LINK_GRACE:
+        return link_problem(
+            request,
+            page,
+            "This cancellation link has expired",
+            "The session it was for took place some time ago, so there is nothing left to cancel.",
+            status=410,
         )
     if registration is None or registration.session.level_id != page.pk:
         return link_problem(
@@ -162,14 +168,14 @@ def cancel_registration(request, page):
     elif not registration.session.is_upcoming:
         context["state"] = "past"
     elif request.method == "POST":
-        result = cancel(registration.pk, links=email_links(request, page))
+        result = cancel(registration.pk)
         if not result.already_cancelled:
             log_submission(CANCEL_FORM_NAME, page, "cancelled", record_id=registration.pk)
             return redirect(subpage_url(request, page, "cancel", token=token, done=1))
         context["state"] = "already"
     else:
         context["state"] = "confirm"
-    return private(TemplateResponse(request, "training/cancel_registration.html", context))
+    return tokened(TemplateResponse(request, "training/cancel_registration.html", context))
 
 
 def ics_response(body, filename):

@@ -6,13 +6,15 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pages.exports import SafeExportIndexView
+from pages.mail_admin import EmailPermissionPolicy, EmailViewSet
 
 from . import demo
-from .models import Registration, TrainingLevelPage, TrainingSession, with_seat_counts
+from .models import Registration, TrainingEmail, TrainingLevelPage, TrainingSession, with_seat_counts
 
 
 class TrainingSessionFilterSet(WagtailFilterSet):
@@ -84,8 +86,17 @@ class RegistrationViewSet(SnippetViewSet):
         return Registration.objects.select_related("session__level")
 
 
+class TrainingEmailViewSet(EmailViewSet):
+    """Confirmations, waitlist places, promotions, cancellations and reminders sent to registrants."""
+
+    model = TrainingEmail
+
+
+register_permission_policy(TrainingEmail, EmailPermissionPolicy(TrainingEmail))
+
+
 class TrainingViewSetGroup(SnippetViewSetGroup):
-    items = (TrainingSessionViewSet, RegistrationViewSet)
+    items = (TrainingSessionViewSet, RegistrationViewSet, TrainingEmailViewSet)
     menu_icon = "user"
     menu_label = "Training"
     menu_name = "training"

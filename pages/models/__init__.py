@@ -13,9 +13,10 @@ from .base import (
     StandardPage,
     image_fk,
 )
-from .career import CareerServicesPage, ConsultationRequest
+from .career import CareerServicesPage, ConsultationEmail, ConsultationRequest
 from .community import CommunityEngagementPage, CommunityPartner, FocusArea
 from .events import EventCategory, EventIndexPage, EventPage
+from .mail import OutgoingEmail, OwnedEmailManager
 
 __all__ = [
     "SOCIAL_PLATFORMS",
@@ -23,6 +24,7 @@ __all__ = [
     "CareerServicesPage",
     "CommunityEngagementPage",
     "CommunityPartner",
+    "ConsultationEmail",
     "ConsultationRequest",
     "EventCategory",
     "EventIndexPage",
@@ -31,6 +33,8 @@ __all__ = [
     "HomePage",
     "HomePagePillar",
     "ListingMixin",
+    "OutgoingEmail",
+    "OwnedEmailManager",
     "SiteSettings",
     "SocialLinkBlock",
     "SocialLinkValue",

@@ -1,5 +1,6 @@
 """Career development: the consultation service page and the requests people send through it."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,6 +14,7 @@ from odi_site.caching.page_cache import private
 from ..blocks import BodyStreamBlock
 from ..choices import ConsultationRole, ConsultationStatus, ConsultationTopic
 from .base import BasePage
+from .mail import OutgoingEmail, OwnedEmailManager
 
 
 class CareerServicesPage(RoutablePageMixin, BasePage):
@@ -120,6 +122,7 @@ class ConsultationRequest(models.Model):
     staff_notes = models.TextField(
         blank=True, help_text="Internal notes for the career services team; never shown to the requester."
     )
+    emails = GenericRelation(OutgoingEmail, related_query_name="consultation_request")
 
     panels = [
         FieldPanel("status"),
@@ -148,3 +151,15 @@ class ConsultationRequest(models.Model):
         return ", ".join(labels.get(code, code) for code in self.topics)
 
     get_topics_display.short_description = "topics"
+
+
+class ConsultationEmail(OutgoingEmail):
+    """The emails about consultation requests (to the office, and the requester's acknowledgement)."""
+
+    objects = OwnedEmailManager("pages", "consultationrequest")
+
+    class Meta:
+        proxy = True
+        verbose_name = "consultation email"
+        default_permissions = ("view",)
+        permissions = [("resend_consultationemail", "Can send a consultation email again")]

@@ -1,0 +1,56 @@
+"""Snippet choosers that check who may see the records, for models holding personal data.
+
+Wagtail's snippet chooser views (choose, results, chosen, chosen-multiple) list and return any
+record to anyone with admin access; the list, inspect and edit views check the model's
+permissions. A viewset whose `chooser_viewset_class` is `ViewPermissionChooserViewSet` makes the
+chooser views answer 403 to users without "view" permission on the model, and list only what
+the model's default manager returns.
+"""
+
+from django.core.exceptions import PermissionDenied
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
+
+
+class ViewPermissionRequiredMixin:
+    """Refuse the view unless the model's permission policy grants the user "view"."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = policy_registry.get_by_type(self.model_class)
+        if not policy.user_has_permission(request.user, "view"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object_list(self):
+        return self.model_class._default_manager.all()
+
+
+class CheckedChooseView(ViewPermissionRequiredMixin, ChooseView):
+    pass
+
+
+class CheckedChooseResultsView(ViewPermissionRequiredMixin, ChooseResultsView):
+    pass
+
+
+class CheckedChosenView(ViewPermissionRequiredMixin, SnippetChosenView):
+    def get_object(self, pk):
+        return self.model_class._default_manager.get(pk=pk)
+
+
+class CheckedChosenMultipleView(ViewPermissionRequiredMixin, SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return self.model_class._default_manager.filter(pk__in=pks)
+
+
+class ViewPermissionChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = CheckedChooseView
+    choose_results_view_class = CheckedChooseResultsView
+    chosen_view_class = CheckedChosenView
+    chosen_multiple_view_class = CheckedChosenMultipleView
