@@ -17,6 +17,8 @@ SCREENSHOT_DIR := build/screenshots
 NODE_STAMP := node_modules/.installed
 TEST_TOOLS := $(if $(and $(wildcard package-lock.json),$(shell command -v npm 2>/dev/null)),$(NODE_STAMP))
 # This machine's pip config names local indexes that lack some projects; pip warns about each.
+# gunicorn's access log without query strings: cancel and confirmation links carry tokens there.
+ACCESS_LOG_FORMAT := %(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(f)s" "%(a)s"
 PIP_NOISE := ^WARNING: Location 'file:///opt/[^']*' is ignored: it is neither a file nor a directory\.$$
 
 .PHONY: help install migrate run superuser demo-reset lint format test browser editor-guide bench lock serve clean
@@ -114,7 +116,7 @@ serve: install ## Production settings under gunicorn (needs DJANGO_SECRET_KEY, A
 	DJANGO_SETTINGS_MODULE=odi_site.settings.production $(MANAGE) collectstatic --noinput -v 0
 	DJANGO_SETTINGS_MODULE=odi_site.settings.production $(BIN)/gunicorn odi_site.wsgi:application \
 	  --workers $${WEB_CONCURRENCY:-2} --bind $${BIND:-127.0.0.1:8000} \
-	  --access-logfile - --error-logfile -
+	  --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' --error-logfile -
 
 clean: ## Remove build output and tool caches (keeps .venv, db.sqlite3 and media/)
 	rm -rf build .pytest_cache .ruff_cache .coverage htmlcov

@@ -525,3 +525,55 @@ def test_program_page_is_shareable_by_the_anonymous_page_cache(client, program):
     TrainingSessionFactory(level=TrainingLevelPageFactory(parent=program))
     cost = cost_of(client, program.url)  # the warm-up request fills the cache
     assert (len(cost.queries), len(cost.cache)) == (0, 1)
+
+
+# --- what a link with a token reveals ---------------------------------------------------------
+
+
+class TestTokenLinks:
+    def test_a_cancel_link_expires_a_week_after_the_session(self, client, level, session):
+        registration = RegistrationFactory(session=session)
+        url = f"{level.url}cancel/?token={cancel_token(registration)}"
+        ended = timezone.now() - datetime.timedelta(days=6)
+        TrainingSession.objects.filter(pk=session.pk).update(start=ended - datetime.timedelta(hours=1), end=ended)
+        assert "already taken place" in text_of(client.get(url))
+        long_ago = timezone.now() - datetime.timedelta(days=8)
+        TrainingSession.objects.filter(pk=session.pk).update(start=long_ago - datetime.timedelta(hours=1), end=long_ago)
+        for response in (client.get(url), client.post(f"{level.url}cancel/", {"token": cancel_token(registration)})):
+            assert response.status_code == 410
+            assert "This cancellation link has expired" in text_of(response)
+            assert "Training Room A" not in text_of(response)  # nothing about the session any more
+        assert Registration.objects.get().status == "confirmed"
+
+    def test_pages_opened_with_a_token_send_no_referer_and_are_never_cached(self, client, level, session):
+        client.post(level.url, registration_data(session))
+        thanks = client.get(client.post(level.url, registration_data(session, email="b@example.edu"))["Location"])
+        cancel = client.get(
+            urlparse(cancel_url_from(mail.outbox[0])).path + "?" + urlparse(cancel_url_from(mail.outbox[0])).query
+        )
+        for response in (thanks, cancel):
+            assert response["Referrer-Policy"] == "no-referrer"
+            assert "no-store" in response["Cache-Control"]
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "Your SSO password expires, renew at https://sso.example.net",
+            "Visit sso.example.net now",
+            "Ada 2nd",
+            "ada@example.edu",
+            "Please renew your password today or lose access",
+        ],
+    )
+    def test_a_name_that_is_not_a_plain_name_is_refused_and_nothing_sent(self, client, level, session, name):
+        response = client.post(level.url, registration_data(session, name=name))
+        assert response.status_code == 200
+        assert "as you would sign it" in text_of(response)
+        assert Registration.objects.count() == 0 and mail.outbox == []
+
+    @pytest.mark.parametrize(
+        "name", ["Zoë O’Brien-Smith", "J. R. R. Tolkien", "Martin Luther King Jr.", "李 小龍", "Ngozi"]
+    )
+    def test_real_names_are_accepted_and_greeted(self, client, level, session, name):
+        assert client.post(level.url, registration_data(session, name=name)).status_code == 302
+        assert f"Hello {name}," in mail.outbox[0].body
