@@ -54,12 +54,13 @@ run: migrate ## Load demo content, print the admin login, serve http://127.0.0.1
 	@( s=; trap '[ -z "$$s" ] || kill $$s 2>/dev/null; exit 0' TERM; \
 	   while true; do \
 	     $(MANAGE) publish_scheduled || true; \
+	     $(MANAGE) run_periodic_tasks || true; \
 	     sleep 60 & s=$$!; wait $$s; \
 	   done ) & loop=$$!; \
 	$(MANAGE) db_worker --no-reload --no-startup-delay -v 0 & worker=$$!; \
 	trap 'kill $$loop $$worker 2>/dev/null || true' EXIT; \
 	trap 'exit 130' INT TERM; \
-	echo "publish_scheduled runs every 60 s while the server is up (pid $$loop); task worker pid $$worker"; \
+	echo "publish_scheduled and run_periodic_tasks run every 60 s while the server is up (pid $$loop); task worker pid $$worker"; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 superuser: install ## Create an admin account interactively

@@ -86,6 +86,14 @@ register_snippet(ConsultationEmailViewSet)
 register_snippet(EventsAndCommunityGroup)
 
 
+@hooks.register("register_periodic_task")
+def requeue_emails():
+    """Emails whose task was lost (a killed worker, a queue that was down) or that are due for a retry."""
+    from .mail import requeue_due_emails
+
+    return requeue_due_emails()
+
+
 @hooks.register("after_load_demo_content")
 def load_event_and_community_records(ctx):
     """Demo categories, focus areas and partners (created only when missing)."""

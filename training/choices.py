@@ -15,3 +15,11 @@ class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", "Confirmed"
     WAITLISTED = "waitlisted", "Waitlisted"
     CANCELLED = "cancelled", "Cancelled"
+
+
+class Attendance(models.TextChoices):
+    """Recorded by coordinators after a session; blank until then."""
+
+    NOT_RECORDED = "", "Not recorded"
+    ATTENDED = "attended", "Attended"
+    NO_SHOW = "no_show", "No-show"

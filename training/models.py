@@ -4,8 +4,9 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -16,8 +17,9 @@ from odi_site.caching.version import versioned
 from pages.blocks import BodyStreamBlock
 from pages.models import BasePage, OutgoingEmail, OwnedEmailManager
 
-from .choices import RegistrationStatus, Requirement
+from .choices import Attendance, RegistrationStatus, Requirement
 
+MAX_REMINDER_DAYS = 14
 # How many upcoming sessions a level page lists (and offers in its form); later ones appear as
 # earlier ones pass, which keeps the page and its query cost the same however many are planned.
 UPCOMING_SESSIONS_SHOWN = 12
@@ -54,11 +56,20 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text="The date the participation figure was counted; shown as month and year.",
     )
+    count_recorded_attendance = models.BooleanField(
+        "Add recorded attendance",
+        default=False,
+        help_text="Add the people coordinators mark as attended in sessions of the first level (in the pathway) "
+        "held after the date above; the figure then counts up by itself, as of the latest such session.",
+    )
     body = StreamField(BodyStreamBlock(), blank=True, help_text="Content below the pathway of levels.")
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("participants_level_one"), FieldPanel("participants_as_of")])],
+            [
+                FieldRowPanel([FieldPanel("participants_level_one"), FieldPanel("participants_as_of")]),
+                FieldPanel("count_recorded_attendance"),
+            ],
             heading="Participation figure",
         ),
         FieldPanel("body"),
@@ -79,12 +90,30 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
         if self.participants_level_one and not self.participants_as_of:
             raise ValidationError({"participants_as_of": "Add the date the participation figure was counted."})
 
+    @cached_property
+    def participation(self):
+        """(figure, as of): the counted figure, plus recorded attendance when editors chose so (one query)."""
+        figure, as_of = self.participants_level_one or 0, self.participants_as_of
+        if self.count_recorded_attendance and self.pk:
+            first_level = TrainingLevelPage.objects.child_of(self).live().order_by("path").values("pk")[:1]
+            held = TrainingSession.objects.filter(level__in=Subquery(first_level), end__lte=timezone.now())
+            if as_of:
+                held = held.filter(start__date__gt=as_of)
+            counted = held.filter(attended_count__gt=0).aggregate(total=Sum("attended_count"), latest=Max("end"))
+            if counted["total"]:
+                figure += counted["total"]
+                as_of = timezone.localdate(counted["latest"])
+        return figure, as_of
+
     @property
     def participants_display(self):
         """The figure as it reads on the page: 7100 -> "7,100+"."""
-        if not self.participants_level_one:
-            return ""
-        return f"{self.participants_level_one:,}+"
+        figure = self.participation[0]
+        return f"{figure:,}+" if figure else ""
+
+    @property
+    def participants_counted_on(self):
+        return self.participation[1]
 
     def levels(self):
         """Live level pages in tree order, each with its next open session's start and end (one query)."""
@@ -331,6 +360,14 @@ class TrainingSession(models.Model):
         blank=True,
         help_text="How to request accommodations, and whom to contact, e.g. “Email diversity@example.edu …”.",
     )
+    reminder_days = models.PositiveSmallIntegerField(
+        "reminder (days before)",
+        default=2,
+        validators=[MaxValueValidator(MAX_REMINDER_DAYS)],
+        help_text="Confirmed registrants get a reminder this many days before the session; 0 sends none.",
+    )
+    # Kept when registrations are purged, so the participation figure does not shrink.
+    attended_count = models.PositiveIntegerField(default=0, editable=False)
 
     panels = [
         FieldPanel("level"),
@@ -338,6 +375,7 @@ class TrainingSession(models.Model):
         MultiFieldPanel([FieldPanel("location"), FieldPanel("online_url")], heading="Where (one or both)"),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_open")]),
         FieldPanel("accessibility_note"),
+        FieldPanel("reminder_days"),
     ]
 
     class Meta:
@@ -411,6 +449,15 @@ class Registration(models.Model):
     )
     created = models.DateTimeField(default=timezone.now, db_index=True, help_text="When the person registered.")
     cancelled_at = models.DateTimeField(null=True, blank=True, help_text="When the person cancelled, if they did.")
+    attendance = models.CharField(
+        max_length=10,
+        choices=Attendance.choices,
+        default=Attendance.NOT_RECORDED,
+        blank=True,
+        db_index=True,
+        help_text="Recorded by coordinators after the session.",
+    )
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, help_text="When the reminder was queued.")
     # Deleting a registration (purge_registrations) deletes the emails about it too.
     emails = GenericRelation(OutgoingEmail, related_query_name="registration")
 
@@ -425,6 +472,10 @@ class Registration(models.Model):
 
     class Meta:
         ordering = ["created", "pk"]
+        permissions = [
+            ("cancel_registration", "Can cancel a registration on someone's behalf"),
+            ("record_attendance", "Can record attendance"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "email"],

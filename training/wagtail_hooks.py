@@ -1,19 +1,23 @@
 """Admin for sessions and registrations (a "Training" menu), and the training demo section."""
 
 import django_filters
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from pages.exports import SafeExportIndexView
 from pages.mail_admin import EmailPermissionPolicy, EmailViewSet
 
 from . import demo
+from .admin_views import ATTENDANCE_PERMISSION, CANCEL_PERMISSION, attendance_view, can_cancel, cancel_view
 from .models import Registration, TrainingEmail, TrainingLevelPage, TrainingSession, with_seat_counts
 
 
@@ -45,6 +49,23 @@ class RegistrationsLinkColumn(Column):
         return context
 
 
+class AttendanceLinkColumn(Column):
+    """ "Record attendance" for sessions that have started, for those allowed to record it."""
+
+    def get_value(self, instance):
+        return instance
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        user = parent_context["request"].user
+        if instance.start <= timezone.now() and user.has_perm(ATTENDANCE_PERMISSION):
+            url = reverse("training_attendance", args=[instance.pk])
+            context["value"] = format_html('<a href="{}">Record attendance</a>', url)
+        else:
+            context["value"] = ""
+        return context
+
+
 class TrainingSessionViewSet(SnippetViewSet):
     model = TrainingSession
     icon = "date"
@@ -58,6 +79,7 @@ class TrainingSessionViewSet(SnippetViewSet):
         "capacity",
         BooleanColumn("registration_open", label="Registration open"),
         RegistrationsLinkColumn("registrations", label="Registrations"),
+        AttendanceLinkColumn("attendance", label="Attendance"),
     ]
     filterset_class = TrainingSessionFilterSet
     ordering = ["-start"]
@@ -68,14 +90,44 @@ class TrainingSessionViewSet(SnippetViewSet):
         return with_seat_counts(TrainingSession.objects.select_related("level"))
 
 
+class RegistrationInspectView(InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.request.user.has_perm(CANCEL_PERMISSION) and can_cancel(self.object):
+            url = reverse("training_cancel_registration", args=[self.object.pk])
+            buttons.append(HeaderButton("Cancel registration", url=url, icon_name="cross", priority=30))
+        return buttons
+
+
 class RegistrationViewSet(SnippetViewSet):
     model = Registration
     icon = "group"
     menu_label = "Registrations"
     index_view_class = SafeExportIndexView
-    list_display = ["name", "email", "department", "session", "status", DateColumn("created", label="Registered")]
-    list_filter = ["session", "status"]
-    list_export = ["session", "name", "email", "department", "accommodation", "status", "created", "cancelled_at"]
+    inspect_view_class = RegistrationInspectView
+    list_display = [
+        "name",
+        "email",
+        "department",
+        "session",
+        "status",
+        Column("attendance", label="Attendance", accessor="get_attendance_display"),
+        DateColumn("created", label="Registered"),
+    ]
+    list_filter = ["session", "status", "attendance"]
+    list_export = [
+        "session",
+        "name",
+        "email",
+        "department",
+        "accommodation",
+        "status",
+        "get_attendance_display",
+        "created",
+        "cancelled_at",
+    ]
+    export_headings = {"get_attendance_display": "Attendance"}
     export_filename = "training-registrations"
     search_fields = ["name", "email", "department"]
     ordering = ["session__start", "created"]
@@ -103,6 +155,21 @@ class TrainingViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TrainingViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_coordinator_urls():
+    return [
+        path("training/registrations/<int:pk>/cancel/", cancel_view, name="training_cancel_registration"),
+        path("training/sessions/<int:pk>/attendance/", attendance_view, name="training_attendance"),
+    ]
+
+
+@hooks.register("register_periodic_task")
+def session_reminders():
+    from .reminders import queue_due_reminders
+
+    return queue_due_reminders()
 
 
 @hooks.register("register_demo_section")
