@@ -7,6 +7,7 @@ or a program renamed to `.pdf`. These forms refuse both with a message an editor
 """
 
 import codecs
+import logging
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
@@ -16,6 +17,12 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+logger = logging.getLogger(__name__)
+
+STORAGE_FAILED_MESSAGE = (
+    "The file could not be stored: the server's storage is full or not responding. Nothing has been "
+    "saved. Please try again later, and tell the site administrator if it keeps happening."
+)
 DAMAGED_IMAGE_MESSAGE = (
     "This image is damaged or incomplete, so it cannot be shown. Open it in an image editor, "
     "save it again (or download it again from where it came from), and upload the new file."
@@ -60,7 +67,42 @@ def check_image_decodes(upload):
         upload.seek(0)
 
 
-class ImageForm(BaseImageForm):
+class StoredOnValidationMixin:
+    """Writes a new file to storage as the last step of validation, so a storage failure (disk full,
+    object store down) becomes a form error and no row is written.
+
+    Wagtail's upload views (single and multiple) save inside their own code, where an exception
+    can only be a 500; `is_valid()` is the last place they ask the form anything. The stored file
+    is then committed, so saving the row writes no file again; if the row cannot be saved, the
+    file is removed.
+    """
+
+    stored_name = None
+
+    def is_valid(self):
+        if not super().is_valid():
+            return False
+        upload = self.cleaned_data.get("file")
+        if self.stored_name is None and isinstance(upload, UploadedFile):
+            try:
+                self.instance.file.save(upload.name, upload, save=False)
+            except Exception as error:  # noqa: BLE001  (any storage backend's failure: OSError, S3 errors, ...)
+                logger.error("Upload not stored: %s", type(error).__name__, extra={"error": type(error).__name__})
+                self.add_error("file", ValidationError(STORAGE_FAILED_MESSAGE, code="storage_failed"))
+                return False
+            self.stored_name = self.instance.file.name
+        return True
+
+    def save(self, commit=True):
+        try:
+            return super().save(commit=commit)
+        except Exception:
+            if self.stored_name:
+                self.instance.file.storage.delete(self.stored_name)
+            raise
+
+
+class ImageForm(StoredOnValidationMixin, BaseImageForm):
     """The admin image form (single and multiple upload) with a fully decoded file."""
 
     def __init__(self, *args, **kwargs):
@@ -110,7 +152,7 @@ def mismatch_message(kind, extension):
     )
 
 
-class DocumentForm(BaseDocumentForm):
+class DocumentForm(StoredOnValidationMixin, BaseDocumentForm):
     """The admin document form (single and multiple upload) that checks new files by content."""
 
     def clean_file(self):

@@ -170,7 +170,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA_LOCALLY = False
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Writes go to a temporary file renamed into place: a full disk leaves no partial file.
+    "default": {"BACKEND": "odi_site.storage.AtomicFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
