@@ -1,34 +1,36 @@
 """Admin upload of a survey CSV: upload → validation report → confirm → import.
 
-The uploaded file waits between the two steps in a private temporary folder under a random
-token remembered in the user's session, so only that user can confirm it and nothing is
-imported until they do. (With several app servers, sticky sessions or a shared temp folder
-are needed for the two steps to meet.)
+The checked file waits between the two steps as a database row (PendingSurveyUpload) under a
+random token, so the confirmation may reach any app server; only the user who checked it can
+confirm it, it expires after PENDING_MAX_AGE, and nothing is imported until it is confirmed.
+`remove_expired_uploads()` (run by `run_periodic_tasks`) deletes abandoned ones.
 """
 
 import logging
 import secrets
-import tempfile
-from pathlib import Path
+from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
 from django.core.validators import FileExtensionValidator
+from django.db import DatabaseError, transaction
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from .importing import MAX_BYTES, import_file, validate
-from .models import SurveyImport
+from .models import PendingSurveyUpload, SurveyImport
 
 logger = logging.getLogger(__name__)
 
 PERMISSION = "survey.import_survey_data"
-SESSION_KEY = "survey_import_token"
-# The checked file's name, for the import log: the confirm step only sees the token.
-SESSION_NAME_KEY = "survey_import_file_name"
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "odi-survey-imports"
+PENDING_MAX_AGE = timedelta(hours=2)
+NOT_KEPT_MESSAGE = (
+    "The file is valid but could not be kept for confirmation: the server's storage is full or not "
+    "responding. Nothing has been imported. Please try again later."
+)
 
 
 class UploadForm(forms.Form):
@@ -51,8 +53,25 @@ class UploadForm(forms.Form):
         return upload
 
 
-def _path(token):
-    return UPLOAD_DIR / f"{token}.csv"
+def remove_expired_uploads():
+    """Delete checked files nobody confirmed in time; returns how many."""
+    deleted, _ = PendingSurveyUpload.objects.filter(expires_at__lte=timezone.now()).delete()
+    return deleted
+
+
+def _keep(request, name, data):
+    """Store the checked file for the confirm step (replacing the user's earlier one); its token."""
+    token = secrets.token_urlsafe(24)
+    with transaction.atomic():
+        PendingSurveyUpload.objects.filter(user=request.user).delete()
+        PendingSurveyUpload.objects.create(
+            token=token,
+            user=request.user,
+            file_name=name,
+            data=data,
+            expires_at=timezone.now() + PENDING_MAX_AGE,
+        )
+    return token
 
 
 def _render(request, **context):
@@ -89,34 +108,34 @@ def import_view(request):
         data = form.cleaned_data["file"].read(MAX_BYTES + 1)
         report, _ = validate(data)
         token = None
+        name = form.cleaned_data["file"].name
         if not report.ok:
             _log_refused(request, report)
         else:
-            UPLOAD_DIR.mkdir(mode=0o700, exist_ok=True)
-            token = secrets.token_urlsafe(16)
-            _path(token).write_bytes(data)
-            request.session[SESSION_KEY] = token
-            request.session[SESSION_NAME_KEY] = form.cleaned_data["file"].name
-        return _render(request, form=UploadForm(), report=report, token=token, filename=form.cleaned_data["file"].name)
+            try:
+                token = _keep(request, name, data)
+            except DatabaseError as error:  # e.g. the database's disk is full
+                logger.error("Checked survey upload not kept: %s", type(error).__name__)
+                form.add_error("file", NOT_KEPT_MESSAGE)
+                return _render(request, form=form)
+        return _render(request, form=UploadForm(), report=report, token=token, filename=name)
     return _render(request, form=form)
 
 
 def _confirm(request):
     token = request.POST.get("token", "")
-    if not token or token != request.session.get(SESSION_KEY) or not _path(token).is_file():
+    pending = PendingSurveyUpload.objects.filter(token=token, user=request.user, expires_at__gt=timezone.now()).first()
+    if not token or pending is None:
         return _render(request, form=UploadForm(), expired=True)
-    path = _path(token)
     try:
         report = import_file(
-            path.read_bytes(),
+            bytes(pending.data),
             user=request.user,
             source=SurveyImport.Source.ADMIN_UPLOAD,
-            file_name=request.session.get(SESSION_NAME_KEY, ""),
+            file_name=pending.file_name,
         )
     finally:
-        path.unlink(missing_ok=True)
-        request.session.pop(SESSION_KEY, None)
-        request.session.pop(SESSION_NAME_KEY, None)
+        pending.delete()
     if not report.ok:
         _log_refused(request, report)
         return _render(request, form=UploadForm(), report=report)

@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import demo  # noqa: F401  (registers the demo section and data hooks)
-from .admin_views import PERMISSION, import_view
+from .admin_views import PERMISSION, import_view, remove_expired_uploads
 from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport
 
 
@@ -128,6 +128,12 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return ImportMenuItem("Import survey data", reverse("survey_import"), icon_name="upload", order=260)
+
+
+@hooks.register("register_periodic_task")
+def expired_survey_uploads():
+    """Checked files nobody confirmed within PENDING_MAX_AGE."""
+    return remove_expired_uploads()
 
 
 @hooks.register("construct_homepage_panels")

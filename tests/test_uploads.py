@@ -11,7 +11,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import UploadedFile
 
-from survey.models import Aggregate, Survey
+from survey.models import Aggregate, PendingSurveyUpload, Survey
 
 
 def picture(image_format, size=(64, 48)):
@@ -162,11 +162,10 @@ class TestDocumentUploads:
 @pytest.mark.django_db
 class TestSurveyCsvUpload:
     @pytest.fixture
-    def import_dir(self, tmp_path, monkeypatch):
-        """Where a checked file waits for confirmation; it must stay empty for a refused file."""
-        folder = tmp_path / "survey-imports"
-        monkeypatch.setattr("survey.admin_views.UPLOAD_DIR", folder)
-        return folder
+    def import_dir(self, media):
+        """Nothing of a refused file may be kept: no pending upload row, no file in MEDIA_ROOT."""
+        yield media
+        assert not PendingSurveyUpload.objects.exists()
 
     def post(self, admin_client, name, data):
         response = admin_client.post("/admin/survey/import/", {"file": SimpleUploadedFile(name, data)})

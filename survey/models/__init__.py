@@ -3,8 +3,10 @@
 from .data import MIN_CELL_SIZE_FLOOR, Administration, Aggregate, Dimension, Group, Measure, Survey
 from .imports import SurveyImport
 from .pages import SurveyResultsIndexPage, SurveyResultsPage
+from .uploads import PendingSurveyUpload
 
 __all__ = [
+    "PendingSurveyUpload",
     "MIN_CELL_SIZE_FLOOR",
     "Administration",
     "Aggregate",
