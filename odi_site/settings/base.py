@@ -175,6 +175,22 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media on object storage (S3, or an S3-compatible server given by its endpoint URL) when a bucket
+# is named; credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by boto3).
+if env.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": env.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env.get("AWS_S3_REGION_NAME") or None,
+            # A CDN or public host name for the bucket; without it, media URLs are signed and expire.
+            "custom_domain": env.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": not env.get("AWS_S3_CUSTOM_DOMAIN"),
+            "file_overwrite": False,
+        },
+    }
+
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
