@@ -97,6 +97,7 @@ editor-guide: install ## Retake the editor guide's screenshots (docs/editor-guid
 bench: install ## Run the performance scripts in bench/
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/survey_bench.py
+	$(BIN)/python bench/mail_bench.py
 
 lock: install ## Re-pin requirements.lock from pyproject.toml
 	$(BIN)/pip-compile -q --strip-extras --extra dev --allow-unsafe -o requirements.lock pyproject.toml

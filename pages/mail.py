@@ -31,7 +31,8 @@ from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
-# Per SMTP operation EMAIL_TIMEOUT bounds the wait; a whole send makes about ten of them.
+# EMAIL_TIMEOUT bounds each SMTP operation and odi_site.smtp six times it the whole conversation;
+# a claim lasts longer than that, so a worker still sending always holds its claim.
 CLAIM_TIMEOUTS = 10
 
 

@@ -191,7 +191,8 @@ if env.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
-EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Django's SMTP backend, with a limit on the whole conversation as well as on each operation.
+EMAIL_BACKEND = env.get("EMAIL_BACKEND", "odi_site.smtp.EmailBackend")
 EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
@@ -212,6 +213,7 @@ EMAIL_MAX_ATTEMPTS = int(env.get("EMAIL_MAX_ATTEMPTS", "8"))
 if env.get("TASKS_REDIS_URL"):
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {"default": {"URL": env["TASKS_REDIS_URL"], "DEFAULT_TIMEOUT": 600}}
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job"}  # so `rqworker` runs the jobs as Django tasks
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
