@@ -16,6 +16,8 @@ class OutgoingEmail(models.Model):
     through a proxy model, only to the group that owns the record.
     """
 
+    shown_on_public_pages = False  # sending one leaves cached pages alone (odi_site.caching)
+
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")

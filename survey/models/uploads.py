@@ -11,6 +11,8 @@ class PendingSurveyUpload(models.Model):
     abandoned ones. It holds raw figures (small cells included), so no admin view lists it.
     """
 
+    shown_on_public_pages = False  # saving one leaves cached pages alone (odi_site.caching)
+
     token = models.CharField(max_length=64, unique=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     file_name = models.CharField(max_length=255)
