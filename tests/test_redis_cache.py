@@ -138,7 +138,8 @@ class TestClosedPort:
         assert client.get("/healthz").status_code == 200
         ready = client.get("/readyz")
         assert ready.status_code == 503
-        assert json.loads(ready.content) == {"status": "unavailable", "database": "ok", "cache": "down"}
+        body = json.loads(ready.content)
+        assert (body["status"], body["database"], body["cache"]) == ("unavailable", "ok", "down")
 
     def test_the_process_stops_trying_for_a_while(self, db, monkeypatch):
         """One failed call; the next ones answer at once as misses, without a connection attempt."""
