@@ -96,6 +96,7 @@ editor-guide: install ## Retake the editor guide's screenshots (docs/editor-guid
 
 bench: install ## Run the performance scripts in bench/
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/cache_bench.py
 	$(BIN)/python bench/survey_bench.py
 	$(BIN)/python bench/mail_bench.py
 

@@ -1,12 +1,14 @@
-"""`make bench`: query counts, render times and throughput against the stack's own ceiling.
+"""`make bench`: query counts, render times and throughput against a bare WSGI ceiling.
 
 1. Builds a throwaway SQLite database in build/bench/ with the demo content plus a larger data
    set (many more pages per section), using the production settings.
-2. In-process (Django test client, page cache bypassed): SQL queries and median render time
-   of 30 warm requests per page type.
+2. In-process (Django test client, page cache bypassed): SQL queries on content tables and
+   cache round trips, and median render time of 30 warm requests per page type; then the same
+   cold (every cache emptied before each of 10 requests, as right after a publish).
 3. Under gunicorn (production settings, 2 sync workers) with wrk on loopback (16 connections):
-   requests/second for each page and for bench/ceiling.py returning the same bytes, measured
-   alternately, medians of ROUNDS runs; the ratio is site / ceiling.
+   requests/second for each page and for bench/bare_wsgi.py (a plain WSGI callable, no Django)
+   returning the same bytes, measured alternately, medians of ROUNDS runs; the ratio is site /
+   bare WSGI. bench/cache_bench.py adds the other stack, junk query strings and load.
 Prints one table and writes build/bench.json. See bench/README.md.
 """
 
@@ -27,10 +29,11 @@ WORK = REPO / "build" / "bench"
 RESULT_FILE = REPO / "build" / "bench.json"
 EXTRA_PAGES_PER_SECTION = int(os.environ.get("BENCH_EXTRA_PAGES", "100"))
 RENDER_SAMPLES = 30
+COLD_SAMPLES = 10
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "5"))
 CONNECTIONS = 16
-SITE_PORT, CEILING_PORT = 8701, 8702
+SITE_PORT, BARE_PORT = 8701, 8702
 
 ENV = {
     **os.environ,
@@ -99,6 +102,30 @@ class QueryCounter(list):
         self.append(sql)
         return execute(sql, params, many, context)
 
+    def split(self):
+        """(queries on content tables, statements of the database cache)."""
+        cache = [sql for sql in self if '"odi_cache"' in sql or sql.startswith(("SAVEPOINT", "RELEASE"))]
+        return len(self) - len(cache), len(cache)
+
+
+def timed(client, url):
+    start = time.perf_counter()
+    client.get(url)
+    return (time.perf_counter() - start) * 1000
+
+
+def cold(client, url):
+    """One request with every cache empty, as right after a publish: (ms, queries)."""
+    from django.core.cache import caches
+    from django.db import connection
+
+    for backend in caches.all():
+        backend.clear()
+    queries = QueryCounter()
+    with connection.execute_wrapper(queries):
+        ms = timed(client, url)
+    return ms, queries.split()[0]
+
 
 def transfer_kb(html):
     """Gzipped size of the page plus the CSS and JS it links (what a first visit downloads)."""
@@ -122,16 +149,17 @@ def measure_in_process(urls):
             with connection.execute_wrapper(queries):
                 response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
-            timings = []
-            for _ in range(RENDER_SAMPLES):
-                start = time.perf_counter()
-                client.get(url)
-                timings.append((time.perf_counter() - start) * 1000)
+            content_queries, cache_round_trips = queries.split()
+            timings = [timed(client, url) for _ in range(RENDER_SAMPLES)]
+            colds = [cold(client, url) for _ in range(COLD_SAMPLES)]
             (WORK / "bodies" / f"{name.lower()}.html").write_bytes(response.content)
             results[name] = {
                 "url": url,
-                "queries": len(queries),
+                "queries": content_queries,
+                "cache_round_trips": cache_round_trips,
                 "render_ms_median": round(statistics.median(timings), 2),
+                "cold_ms_median": round(statistics.median(ms for ms, _ in colds), 2),
+                "cold_queries": max(count for _, count in colds),
                 "bytes": len(response.content),
                 "transfer_kb_gzip": transfer_kb(response.content),
             }
@@ -191,23 +219,23 @@ def measure_throughput(results):
         print("wrk not found (apt-get install wrk): throughput skipped")
         return
     site = start_gunicorn("odi_site.wsgi:application", SITE_PORT)
-    ceiling = start_gunicorn("bench.ceiling:application", CEILING_PORT)
+    bare = start_gunicorn("bench.bare_wsgi:application", BARE_PORT)
     try:
         for name, row in results.items():
             site_url = f"http://127.0.0.1:{SITE_PORT}{row['url']}"
-            ceiling_url = f"http://127.0.0.1:{CEILING_PORT}/{name.lower()}"
-            site_runs, ceiling_runs = [], []
+            bare_url = f"http://127.0.0.1:{BARE_PORT}/{name.lower()}"
+            site_runs, bare_runs = [], []
             for _ in range(ROUNDS):  # alternate, so machine noise hits both alike
                 site_runs.append(wrk(site_url))
-                ceiling_runs.append(wrk(ceiling_url))
+                bare_runs.append(wrk(bare_url))
             row["rps"] = round(statistics.median(site_runs))
-            row["ceiling_rps"] = round(statistics.median(ceiling_runs))
-            row["ratio"] = round(row["rps"] / row["ceiling_rps"], 2)
+            row["bare_wsgi_rps"] = round(statistics.median(bare_runs))
+            row["ratio"] = round(row["rps"] / row["bare_wsgi_rps"], 2)
     finally:
         site.terminate()
-        ceiling.terminate()
+        bare.terminate()
         site.wait()
-        ceiling.wait()
+        bare.wait()
 
 
 def main():
@@ -218,17 +246,20 @@ def main():
     measure_throughput(results)
     RESULT_FILE.write_text(json.dumps(results, indent=2) + "\n")
     header = (
-        f"{'page type':<28} {'queries':>7} {'render ms':>9} {'KB':>6} {'gz KB*':>7} "
-        f"{'req/s':>7} {'ceiling':>8} {'ratio':>6}"
+        f"{'page type':<28} {'queries':>7} {'cache':>5} {'ms':>6} {'cold q':>6} {'cold ms':>7} {'KB':>6} "
+        f"{'gz KB*':>7} {'req/s':>7} {'bare':>7} {'ratio':>6}"
     )
     print(header)
     print("-" * len(header))
     for name, row in results.items():
         print(
-            f"{name:<28} {row['queries']:>7} {row['render_ms_median']:>9} {row['bytes'] / 1024:>6.1f} "
+            f"{name:<28} {row['queries']:>7} {row['cache_round_trips']:>5} {row['render_ms_median']:>6} "
+            f"{row['cold_queries']:>6} {row['cold_ms_median']:>7} {row['bytes'] / 1024:>6.1f} "
             f"{row['transfer_kb_gzip']:>7} "
-            f"{row.get('rps', '-'):>7} {row.get('ceiling_rps', '-'):>8} {row.get('ratio', '-'):>6}"
+            f"{row.get('rps', '-'):>7} {row.get('bare_wsgi_rps', '-'):>7} {row.get('ratio', '-'):>6}"
         )
+    print("queries: SQL on content tables per warm render; cache: database-cache round trips;")
+    print("cold: every cache emptied first; bare: a plain WSGI callable serving the same bytes")
     print("* gz KB: HTML + linked CSS and JS, gzip-compressed (images excluded)")
     print(f"\nWritten to {RESULT_FILE.relative_to(REPO)}")
 

@@ -9,7 +9,7 @@ import logging
 import unicodedata
 
 from django import forms
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 
 logger = logging.getLogger(__name__)
@@ -90,6 +90,8 @@ def client_fingerprint(request):
 
 def hit_rate_limit(request, scope, limit, window_seconds):
     """Count one attempt for this client in `scope`; True once more than `limit` fall in the window."""
+    # A table of their own (the "ratelimit" cache), where no flood of page entries can evict them.
+    cache = caches["ratelimit"]
     key = f"ratelimit:{scope}:{client_fingerprint(request)}"
     if cache.add(key, 1, timeout=window_seconds):
         return False

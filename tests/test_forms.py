@@ -38,6 +38,16 @@ def test_rate_limit_counts_per_client_and_scope(db):
     assert hit_rate_limit(first, "another-form", 3, 60) is False
 
 
+def test_a_flood_of_page_entries_cannot_evict_the_counters(db, settings):
+    """The counters have a table of their own: emptying the page cache leaves them counting."""
+    from django.core.cache import caches
+
+    visitor = RequestFactory().post("/", REMOTE_ADDR="203.0.113.9")
+    assert [hit_rate_limit(visitor, "contact", 3, 60) for _ in range(3)] == [False, False, False]
+    caches["default"].clear()  # what culling a full cache table, or Redis eviction, would do
+    assert hit_rate_limit(visitor, "contact", 3, 60) is True
+
+
 def test_errors_are_summarised_and_tied_to_their_fields():
     form = ContactForm(data={"name": "", "email": "not-an-email"})
     form.is_valid()
