@@ -257,7 +257,10 @@ class TestConsultationRequestAdmin:
         response = client.get(LIST_URL, {"export": "csv"})
         assert response.status_code == 200
         assert 'filename="consultation-requests.csv"' in response["Content-Disposition"]
-        rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+        assert response["Content-Type"] == "text/csv; charset=utf-8"
+        content = b"".join(response.streaming_content).decode()
+        assert content.startswith("\ufeff")  # Excel reads the file as UTF-8 only with the mark
+        rows = list(csv.DictReader(io.StringIO(content.removeprefix("\ufeff"))))
         names = {row["Name"] for row in rows}
         assert names == {'\'=HYPERLINK("http://evil.example")', "Plain Name"}
         assert {row["Department"] for row in rows} == {"'+1 Cardiology", "Radiology"}
@@ -280,7 +283,26 @@ class TestConsultationRequestAdmin:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("=1+1", "'=1+1"), ("+44", "'+44"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("Plain", "Plain"), (3, 3)],
+    [
+        ("=1+1", "'=1+1"),
+        ("+44", "'+44"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("|calc", "'|calc"),
+        ("  =1+1", "'  =1+1"),  # spreadsheets skip leading spaces
+        ("\u200b=1+1", "'\u200b=1+1"),  # and zero-width characters
+        ("\ufeff@SUM(A1)", "'\ufeff@SUM(A1)"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # a full-width equals sign counts as one
+        ("\uff0bcmd", "'\uff0bcmd"),
+        ("\u2212 2", "'\u2212 2"),
+        ("Peds;=1+2", "Peds;'=1+2"),  # a semicolon-separated spreadsheet splits the cell there
+        ("Peds, +1 555", "Peds,' +1 555"),
+        ("Peds\t=1", "Peds\t'=1"),
+        ("Plain", "Plain"),
+        ("Surgery - Trauma", "Surgery - Trauma"),
+        ("a@example.edu", "a@example.edu"),
+        (3, 3),
+    ],
 )
 def test_neutralise_formula(value, expected):
     assert neutralise_formula(value) == expected
