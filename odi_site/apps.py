@@ -19,6 +19,7 @@ class OdiSiteConfig(AppConfig):
     verbose_name = "ODI site platform"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)
         from .caching import invalidation  # noqa: F401  (connects the content-version receivers)
 
         post_migrate.connect(create_cache_tables, dispatch_uid="odi_site.create_cache_tables")

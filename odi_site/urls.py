@@ -1,15 +1,33 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from odi_site import health
 from odi_site.caching.page_cache import shareable
+from odi_site.rate_limits import failed_password, posted, throttle
 from pages import views as page_views
 
-urlpatterns = [
+# Wagtail's page-password and admin password-reset views, each behind a per-visitor limit
+# (listed before Wagtail's own patterns, which they replace; the views are Wagtail's).
+throttled_views = [
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttle("page-password", "PAGE_PASSWORD_ATTEMPTS", 10 * 60, failed_password)(
+            wagtail_views.authenticate_with_password
+        ),
+    ),
+    path(
+        "admin/password_reset/",
+        throttle("password-reset", "PASSWORD_RESET_ATTEMPTS", 60 * 60, posted)(PasswordResetView.as_view()),
+    ),
+]
+
+urlpatterns = throttled_views + [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),

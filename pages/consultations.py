@@ -7,7 +7,9 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 
 from .choices import ConsultationRole, ConsultationTopic
-from .forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField, hit_rate_limit, log_submission
+from odi_site.rate_limits import hit_rate_limit
+
+from .forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField, log_submission
 from .mail import queue_email
 
 logger = logging.getLogger(__name__)

@@ -1,15 +1,13 @@
-"""Shared protection for public forms: a honeypot field, a per-client rate limit and a log line.
+"""Shared protection for public forms: a honeypot field, plain names and text, and a log line.
 
 Every public form (consultation requests, training registrations, ...) uses these so abuse
 handling and what the logs may hold are the same everywhere and tested once.
 """
 
-import hashlib
 import logging
 import unicodedata
 
 from django import forms
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 
 logger = logging.getLogger(__name__)
@@ -80,27 +78,6 @@ class NoMarkupMixin:
             if isinstance(value, str) and ("<" in value or ">" in value):
                 self.add_error(name, "Please use plain text only, without < or > characters.")
         return cleaned
-
-
-def client_fingerprint(request):
-    """A hashed client address (the proxy's REMOTE_ADDR in production), so no raw IP is stored."""
-    address = request.META.get("REMOTE_ADDR", "unknown")
-    return hashlib.sha256(address.encode()).hexdigest()[:32]
-
-
-def hit_rate_limit(request, scope, limit, window_seconds):
-    """Count one attempt for this client in `scope`; True once more than `limit` fall in the window."""
-    # A table of their own (the "ratelimit" cache), where no flood of page entries can evict them.
-    cache = caches["ratelimit"]
-    key = f"ratelimit:{scope}:{client_fingerprint(request)}"
-    if cache.add(key, 1, timeout=window_seconds):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=window_seconds)
-        return False
-    return count > limit
 
 
 def log_submission(form_name, page, outcome, level=logging.INFO, **context):

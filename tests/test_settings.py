@@ -12,7 +12,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, **env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_DEBUG"}}
+    unset = {"DJANGO_SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_DEBUG", "WAGTAILADMIN_BASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update({"DJANGO_SETTINGS_MODULE": "odi_site.settings.production", **env_overrides})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -27,12 +28,25 @@ def run_manage(*args, **env_overrides):
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "odi.example.edu",
+    "WAGTAILADMIN_BASE_URL": "https://odi.example.edu",
 }
 
 
 def test_check_deploy_passes_with_the_documented_environment():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("base_url", ["", "http://127.0.0.1:8000", "http://odi.example.edu", "https://localhost"])
+def test_check_deploy_warns_when_admin_links_would_not_reach_the_site(base_url):
+    """Password-reset links are built from WAGTAILADMIN_BASE_URL."""
+    env = (
+        {**PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL": base_url}
+        if base_url
+        else {k: v for k, v in PRODUCTION_ENV.items() if k != "WAGTAILADMIN_BASE_URL"}
+    )
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode != 0 and "odi_site.W001" in result.stderr + result.stdout
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from pages.forms import hit_rate_limit, log_submission
+from odi_site.rate_limits import hit_rate_limit
+from pages.forms import log_submission
 
 from . import calendars
 from .choices import RegistrationStatus

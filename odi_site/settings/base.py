@@ -303,7 +303,17 @@ PERMISSIONS_POLICY = {
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Admin login throttling: lock a client out for an hour after 5 failures.
+# How many proxies stand in front of the app servers (nginx alone: 1). The visitor's address,
+# for rate limits and lockouts, comes from the X-Forwarded-For hops they add (odi_site.client_ip).
+TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Wrong page passwords per visitor in 10 minutes, and password-reset requests per visitor in an
+# hour, before the next one is refused (429) until the window has passed.
+PAGE_PASSWORD_ATTEMPTS = int(env.get("PAGE_PASSWORD_ATTEMPTS", "10"))
+PASSWORD_RESET_ATTEMPTS = int(env.get("PASSWORD_RESET_ATTEMPTS", "5"))
+
+# Admin login throttling: lock an address out of an account for an hour after 5 failures.
+AXES_CLIENT_IP_CALLABLE = "odi_site.client_ip.client_ip"
 AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -312,7 +322,9 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Office of Diversity, Equity & Inclusion"
-WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")  # check --deploy wants https
+# Where the front-end sign-in (for login-restricted pages) goes when no page is named.
+LOGIN_REDIRECT_URL = "/"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
