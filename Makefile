@@ -99,6 +99,7 @@ bench: install ## Run the performance scripts in bench/
 	$(BIN)/python bench/cache_bench.py
 	$(BIN)/python bench/survey_bench.py
 	$(BIN)/python bench/mail_bench.py
+	$(BIN)/python bench/upload_memory.py
 
 lock: install ## Re-pin requirements.lock from pyproject.toml
 	$(BIN)/pip-compile -q --strip-extras --extra dev --allow-unsafe -o requirements.lock pyproject.toml

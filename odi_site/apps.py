@@ -1,6 +1,8 @@
 from django.apps import AppConfig, apps
+from django.conf import settings
 from django.core.management import call_command
 from django.db.models.signals import post_migrate
+from PIL import Image as PILImage
 
 
 def create_cache_tables(app_config, using="default", **kwargs):
@@ -23,3 +25,5 @@ class OdiSiteConfig(AppConfig):
         from .caching import invalidation  # noqa: F401  (connects the content-version receivers)
 
         post_migrate.connect(create_cache_tables, dispatch_uid="odi_site.create_cache_tables")
+        # Pillow's own guard, for every decode (renditions in the worker too), at the upload limit.
+        PILImage.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS

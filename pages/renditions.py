@@ -29,8 +29,13 @@ def rendition_specs():
 
 
 def warm_renditions(image):
-    """Create (or find) all renditions of `image` the templates can ask for."""
-    return image.get_renditions(*rendition_specs())
+    """Create (or find) all renditions of `image` the templates can ask for, {spec: rendition}.
+
+    One at a time: Wagtail's `get_renditions` keeps every resized copy of the decoded original
+    until the last is made, which for a 39-megapixel photo took the worker past 1 GB (one at a
+    time: about 420 MB; bench/upload_memory.py).
+    """
+    return {spec: image.get_rendition(spec) for spec in rendition_specs()}
 
 
 @task()

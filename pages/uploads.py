@@ -8,14 +8,17 @@ or a program renamed to `.pdf`. These forms refuse both with a message an editor
 
 import codecs
 import logging
+from io import BytesIO
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
 from PIL import Image as PILImage
+from PIL import ImageOps
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+from willow.image import Image as WillowImage
 
 logger = logging.getLogger(__name__)
 
@@ -40,10 +43,15 @@ SIGNATURES = {
     "odt": (ZIP_SIGNATURE, "an OpenDocument text file"),
 }
 TEXT_KINDS = {"csv": "a CSV file saved as UTF-8", "txt": "a plain-text file saved as UTF-8"}
+# Where cameras put position, device and author data, and how each format is saved again without it.
+METADATA_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop"}
+METADATA_FORMATS = {"JPEG": {"quality": 95}, "PNG": {"optimize": True}, "WEBP": {"quality": 95}}
 
 
 class VerifiedImageField(WagtailImageField):
-    """Wagtail's image field, which also decodes the whole image with Pillow before accepting it."""
+    """Wagtail's image field, which also decodes the whole image with Pillow before accepting it
+    and keeps it without camera data. Wagtail refuses an image over WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    from its header, before anything is decoded."""
 
     def to_python(self, data):
         try:
@@ -52,6 +60,7 @@ class VerifiedImageField(WagtailImageField):
             raise ValidationError(DAMAGED_IMAGE_MESSAGE, code="damaged_image") from error
         if upload is not None:
             check_image_decodes(upload)
+            upload = without_metadata(upload)
         return upload
 
 
@@ -65,6 +74,32 @@ def check_image_decodes(upload):
         raise ValidationError(DAMAGED_IMAGE_MESSAGE, code="damaged_image") from error
     finally:
         upload.seek(0)
+
+
+def without_metadata(upload):
+    """The upload saved again without what cameras and phones write into it (EXIF with GPS position
+    and camera, XMP, comments), turned upright as its orientation tag said; itself if it has none.
+
+    Renditions copy a JPEG's EXIF, and the original is kept, so it is cleaned before either exists.
+    """
+    upload.seek(0)
+    with PILImage.open(upload) as image:
+        if image.format not in METADATA_FORMATS or not (set(image.info) & METADATA_KEYS or image.getexif()):
+            upload.seek(0)
+            return upload
+        image_format, icc_profile = image.format, image.info.get("icc_profile")
+        upright = ImageOps.exif_transpose(image)
+        upright.info = {}
+        output = BytesIO()
+        options = {"icc_profile": icc_profile} if icc_profile else {}
+        upright.save(output, image_format, **options, **METADATA_FORMATS[image_format])
+    logger.info("Upload saved without its metadata", extra={"image_format": image_format})
+    clean = InMemoryUploadedFile(
+        output, "file", upload.name, upload.content_type, output.getbuffer().nbytes, upload.charset
+    )
+    clean.image = WillowImage.open(clean)  # what Wagtail's field attaches to the file it checked
+    clean.seek(0)
+    return clean
 
 
 class StoredOnValidationMixin:

@@ -118,6 +118,35 @@ class TestImageUploads:
         assert status in (200, 302) and error == ""
         assert Image.objects.count() == 1 and stored_files(media)
 
+    @pytest.mark.parametrize("uploader", IMAGE_UPLOADERS, ids=UPLOADER_IDS)
+    def test_an_image_with_more_pixels_than_allowed_is_refused_before_it_is_decoded(
+        self, admin_client, media, settings, uploader, monkeypatch
+    ):
+        """A few kilobytes of PNG can hold a picture that takes gigabytes to decode."""
+        settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+        buffer = io.BytesIO()
+        PILImage.new("1", (11_000, 11_000)).save(buffer, "PNG")  # 121 megapixels, ~15 KB
+        monkeypatch.setattr(PILImage.Image, "load", lambda image: pytest.fail("decoded an oversized image"))
+        status, error = upload(admin_client, uploader, "poster.png", buffer.getvalue())
+        assert status == 200 and "too many pixels" in error.lower()
+        assert not Image.objects.exists() and stored_files(media) == []
+
+    @pytest.mark.parametrize("uploader", IMAGE_UPLOADERS, ids=UPLOADER_IDS)
+    def test_camera_data_is_removed_from_the_original_and_so_from_every_rendition(self, admin_client, media, uploader):
+        exif = PILImage.Exif()
+        exif[0x010F], exif[0x0110], exif[0x0112] = "PhoneMaker", "PhoneModel", 6  # 6: turned on its side
+        exif.get_ifd(0x8825).update({1: "N", 2: (38.0, 38.0, 0.0), 3: "W", 4: (90.0, 18.0, 0.0)})
+        buffer = io.BytesIO()
+        PILImage.effect_noise((320, 240), 64).convert("RGB").save(buffer, "JPEG", exif=exif)
+        status, error = upload(admin_client, uploader, "from-my-phone.jpg", buffer.getvalue())
+        assert status in (200, 302) and error == ""
+        image = Image.objects.get()
+        assert (image.width, image.height) == (240, 320)  # stood upright, as the tag said
+        for spec in ("original", "fill-1200x630|format-jpeg", "format-webp|width-480"):
+            rendition = image.get_rendition(spec) if spec != "original" else image
+            with rendition.file.open("rb") as stored, PILImage.open(stored) as saved:
+                assert not saved.getexif() and "exif" not in saved.info, spec
+
     def test_editing_an_image_without_a_new_file_keeps_it(self, admin_client, media):
         upload(admin_client, IMAGE_UPLOADERS[0], "photo.jpg", JPEG)
         image = Image.objects.get()

@@ -329,6 +329,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Wagtail refuses bigger images from their header, before decoding: a small file can hold a huge
+# image (a 0.5 MB PNG of 121 megapixels took a worker to 3 GB). Pillow uses the same limit.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env.get("IMAGE_MAX_PIXELS", "40000000"))
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp"}
 # Upload forms that also check files by content: whole-image decoding, document signatures.
