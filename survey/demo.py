@@ -1,8 +1,9 @@
 """Demo survey section for `load_demo_content`: the results pages plus synthetic, labelled aggregates.
 
 The office's real DES figures are not in our sources, so the 2014-15 administration is
-synthetic (`is_sample`): a seeded random generator builds CSV rows which go through the real
-importer, so reruns write nothing new. Item labels are our own neutral short labels; the DES
+synthetic (`is_sample`): a seeded random generator makes up respondents and their answers
+(survey/synthetic.py), whose aggregates go through the real importer as CSV rows, so reruns
+write nothing new. Item labels are our own neutral short labels; the DES
 item wording is copyrighted and never stored.
 
 The grouping of the eight inclusion factors into the three engagement clusters below is the
@@ -11,6 +12,7 @@ demo's own mapping, good enough to exercise the pages; a real import brings its 
 
 import csv
 import datetime
+import functools
 import io
 import random
 
@@ -19,6 +21,7 @@ from wagtail import hooks
 from pages.demo.streams import call_to_action, faq, heading, key_figure, paragraph
 from pages.demo.tree import Node
 
+from . import synthetic
 from .importing import COLUMNS, import_file
 
 SURVEY = "des"
@@ -109,86 +112,46 @@ def measures():
     return out
 
 
-def _score(rng, base, spread=2.5):
-    favorable = min(95.0, max(20.0, rng.gauss(base, spread)))
-    unfavorable = min(100 - favorable, max(2.0, rng.gauss((100 - favorable) * 0.45, 2)))
-    neutral = 100 - favorable - unfavorable
-    mean = 1 + 4 * (favorable * 0.85 + neutral * 0.5 + unfavorable * 0.1) / 100
-    return {
-        "mean": f"{mean:.2f}",
-        "sd": f"{rng.uniform(0.75, 1.1):.2f}",
-        "pct_favorable": f"{favorable:.1f}",
-        "pct_neutral": f"{neutral:.1f}",
-        "pct_unfavorable": f"{unfavorable:.1f}",
-    }
+def _offset(offsets):
+    """A respondent's attitude shift: the sum of their groups' (and sub-groups') offsets."""
+
+    def shift(person):
+        total = 0.0
+        for dimension, label in person.groups.items():
+            for group in label or ():
+                total += offsets.get((dimension, group), 0.0)
+        return total
+
+    return shift
 
 
+@functools.cache
 def demo_rows():
-    """The synthetic 2014-15 file as dicts, identical on every call."""
+    """The synthetic 2014-15 file as dicts, identical on every call (made from 4,212 made-up
+    respondents' answers, so every group's figures add up to the totals as real results do)."""
     rng = random.Random(SEED)
-    common = {"survey": SURVEY}
-    rows = [
-        {
-            **common,
-            "record": "administration",
-            "survey_name": "Diversity Engagement Survey",
-            "administration": ADMINISTRATION,
-            "fielded_from": "2014-10-06",
-            "fielded_to": "2014-11-14",
-            "invited": INVITED,
-            "respondents": RESPONDENTS,
-            "response_rate": f"{100 * RESPONDENTS / INVITED:.1f}",
-            "sample": "yes",
-        }
-    ]
+    dimensions = [(name, groups, ANSWERED.get(name)) for name, groups in DIMENSIONS]
+    people = synthetic.members(dimensions, RESPONDENTS, rng)
     all_measures = measures()
-    for kind, code, name, parent in all_measures:
-        rows.append(
-            {
-                **common,
-                "record": "measure",
-                "measure_kind": kind,
-                "measure_code": code,
-                "measure_name": name,
-                "parent_code": parent,
-            }
+    items = [code for kind, code, _, _ in all_measures if kind == "item"]
+    base = {item: rng.uniform(-0.05, 0.75) for item in items}
+    offsets = {(name, group): rng.gauss(0, 0.3) for name, groups, _ in dimensions for group, _, _ in groups}
+    synthetic.answer(people, items, rng, base, _offset(offsets), skip=0.008)
+    return tuple(
+        synthetic.rows(
+            SURVEY,
+            ADMINISTRATION,
+            people,
+            all_measures,
+            dimensions,
+            survey_name="Diversity Engagement Survey",
+            fielded_from="2014-10-06",
+            fielded_to="2014-11-14",
+            invited=INVITED,
+            response_rate=f"{100 * RESPONDENTS / INVITED:.1f}",
+            sample="yes",
         )
-    for dimension, groups in DIMENSIONS:
-        for group, _, parent in groups:
-            rows.append({**common, "record": "group", "dimension": dimension, "group": group, "parent_group": parent})
-    admin = {**common, "administration": ADMINISTRATION}
-    for dimension, groups in DIMENSIONS:
-        if dimension in ANSWERED:
-            rows.append({**admin, "record": "profile", "dimension": dimension, "n": ANSWERED[dimension]})
-        for group, n, _ in groups:
-            rows.append({**admin, "record": "profile", "dimension": dimension, "group": group, "n": n})
-    base = {code: rng.uniform(58, 82) for _, code, _, _ in all_measures}
-    offsets = {(d, g): rng.gauss(0, 5) for d, groups in DIMENSIONS for g, _, _ in groups}
-    # Centre each dimension's offsets on its respondents, so all respondents sit among the groups.
-    for dimension, groups in DIMENSIONS:
-        top = [(g, n) for g, n, parent in groups if not parent]
-        centre = sum(offsets[(dimension, g)] * n for g, n in top) / sum(n for _, n in top)
-        for g, _, _ in groups:
-            offsets[(dimension, g)] -= centre
-    for _, code, _, _ in all_measures:
-        n_all = RESPONDENTS - rng.randint(0, 40)
-        rows.append(
-            {**admin, "record": "score", "measure_code": code, "n": n_all, **_score(rng, base[code], spread=0.5)}
-        )
-        for dimension, groups in DIMENSIONS:
-            for group, n, _ in groups:
-                rows.append(
-                    {
-                        **admin,
-                        "record": "score",
-                        "measure_code": code,
-                        "dimension": dimension,
-                        "group": group,
-                        "n": max(0, n - rng.randint(0, 2)) if n > 20 else n,
-                        **_score(rng, base[code] + offsets[(dimension, group)]),
-                    }
-                )
-    return rows
+    )
 
 
 def demo_csv():
