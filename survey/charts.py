@@ -83,7 +83,8 @@ def bar_chart(rows, maximum=100.0, unit="%", withheld_text="withheld"):
         note = extra[0] if extra else ""
         width = scale(value, maximum)
         bar_y = y + LABEL_HEIGHT
-        text = withheld_text if value is None else f"{value:g}{unit}" + (f" ({note})" if note else "")
+        # A withheld row says why (its note), a highlighted one its gap after the value.
+        text = (note or withheld_text) if value is None else f"{value:g}{unit}" + (f" ({note})" if note else "")
         bars.append(
             Bar(
                 label=label,
@@ -152,10 +153,10 @@ def dot_chart(rows, low=1, high=5, reference=None, withheld_text="withheld"):
     """Means as dots on the scale's range, with a line at the all-respondents mean."""
     dots = []
     y = TOP
-    for label, value, highlight, is_reference in rows:
+    for label, value, highlight, is_reference, *extra in rows:
         cy = y + LABEL_HEIGHT + BAR_HEIGHT / 2
         cx = position(value, low, high)
-        text = withheld_text if value is None else f"{value:.2f}"
+        text = (extra[0] if extra and extra[0] else withheld_text) if value is None else f"{value:.2f}"
         text_x = (cx + 12) if cx is not None else PLOT_LEFT + 8
         dots.append(
             Dot(label, value, text, round(y + LABEL_HEIGHT - 5, 2), cx, cy, round(text_x, 2), highlight, is_reference)

@@ -20,6 +20,8 @@ from pages.exports import neutralise_formula
 
 from . import charts
 from .choices import MeasureKind
+from .releases import live_results_pages, released_ids
+from .results import MINIMUM
 from .suppression import suppress
 from .templatetags.survey_tags import signed
 
@@ -71,6 +73,7 @@ def _results_for(administration, queryset):
         groups=list(groups.values()),
         aggregates=aggregates,
         scale_points=administration.survey.scale_points,
+        breakdown_size=administration.survey.min_breakdown_size,
     )
 
 
@@ -89,14 +92,26 @@ def load(page):
 def _load(page):
     from .models import Administration, Aggregate
 
-    # One query for the administration and its survey's others (for the trend link).
+    # One query for the administration and its survey's others, one for which are released
+    # (survey/releases.py): only those appear in the trend.
     siblings = list(
         Administration.objects.select_related("survey").filter(survey__administrations__id=page.administration_id)
     )
     administration = next(a for a in siblings if a.pk == page.administration_id)
-    administration.sibling_count = len(siblings) - 1
+    released = released_ids(administration.survey_id)
+    administration.released_others = [a for a in siblings if a.pk in released and a.pk != administration.pk]
+    later = next((a for a in siblings if a.supersedes_id == administration.pk and a.pk in released), None)
+    replacement = live_results_pages().filter(administration=later).first() if later else None
+    administration.replacement_url = replacement.url if replacement else None
     queryset = Aggregate.objects.filter(administration=administration)
     return administration, _results_for(administration, queryset)
+
+
+def replacement_url(page):
+    """Where visitors of a results page go when its administration was superseded (interim by final)."""
+    if page.administration_id is None:
+        return None
+    return load(page)[0].replacement_url
 
 
 def citation(page, administration, request=None):
@@ -121,29 +136,29 @@ def _base_context(page, request, view, title):
         "view": view,
         "view_title": title,
         "subnav": subnav,
-        "withheld_text": f"fewer than {results.k} respondents",
+        "withheld_text": results.withheld_text(MINIMUM),
         "citation": citation(page, administration, request),
-        "has_trend": administration.sibling_count > 0,
+        "has_trend": bool(administration.released_others),
     }
 
 
-def _other_administrations(administration):
-    from .models import Administration
+def _note(results, fig):
+    """What a chart writes instead of a withheld figure."""
+    return results.withheld_text(fig.reason) if fig.hidden else ""
 
-    return Administration.objects.filter(survey_id=administration.survey_id).exclude(pk=administration.pk)
 
-
-def _bar_rows(figures, threshold=None):
+def _bar_rows(results, figures, threshold=None):
     rows = []
     for label, fig, reference in figures:
-        value = None if fig.withheld else fig.pct_favorable
+        value = None if fig.hidden else fig.pct_favorable
         highlight = threshold is not None and fig.gap is not None and abs(fig.gap) >= threshold
-        rows.append((label, value, highlight, reference, f"{signed(fig.gap)} points" if highlight else ""))
+        note = _note(results, fig) or (f"{signed(fig.gap)} points" if highlight else "")
+        rows.append((label, value, highlight, reference, note))
     return rows
 
 
-def _chart(figures, k, threshold=None):
-    return charts.bar_chart(_bar_rows(figures, threshold), withheld_text=f"fewer than {k} respondents")
+def _chart(results, figures, threshold=None):
+    return charts.bar_chart(_bar_rows(results, figures, threshold), withheld_text=results.withheld_text(MINIMUM))
 
 
 def _overall_rows(results, kind):
@@ -159,7 +174,7 @@ def strengths_and_focus(results, count):
     """Rule: factors ranked by % favorable of all respondents; the top `count` are strengths,
     the bottom `count` areas for focus (ties broken by the survey's factor order)."""
     ranked = [
-        (m, f) for m, f in _overall_rows(results, MeasureKind.FACTOR) if not f.withheld and f.pct_favorable is not None
+        (m, f) for m, f in _overall_rows(results, MeasureKind.FACTOR) if not f.hidden and f.pct_favorable is not None
     ]
     ranked.sort(key=lambda mf: -mf[1].pct_favorable)
     count = min(count, len(ranked) // 2)
@@ -190,7 +205,7 @@ def overview(page, request):
                         "heading": heading,
                         "slug": f"{kind}s",
                         "rows": rows,
-                        "chart": _chart([(m.name, f, False) for m, f in rows], results.k),
+                        "chart": _chart(results, [(m.name, f, False) for m, f in rows]),
                     }
                 )
         strengths, focus = strengths_and_focus(results, page.highlight_count)
@@ -213,8 +228,8 @@ def profile(page, request):
         for dim in results.dimensions:
             table = results.profiles.get(dim.slug)
             if table:
-                rows = [(r.label, r, False) for r in table.rows if r.kind != "unanswered"]
-                share_rows = [(label, None if r.withheld else r.share, False, False) for label, r, _ in rows]
+                rows = [r for r in table.rows if r.kind != "unanswered"]
+                share_rows = [(r.label, None if r.withheld else r.share, False, False, _note(results, r)) for r in rows]
                 chart = charts.bar_chart(share_rows, withheld_text=context["withheld_text"])
                 tables.append({"table": table, "chart": chart})
         return {"tables": tables}
@@ -224,26 +239,27 @@ def profile(page, request):
 
 
 def _gap_words(fig, threshold):
-    if fig.withheld or fig.gap is None or abs(fig.gap) < threshold:
+    if fig.hidden or fig.gap is None or abs(fig.gap) < threshold:
         return ""
     direction = "above" if fig.gap > 0 else "below"
     return f"{abs(fig.gap):.1f} points {direction} all respondents"
 
 
-def _score_section(results, measure, table, threshold, k):
+def _score_section(results, measure, table, threshold):
     rows = [(r, _gap_words(r, threshold)) for r in table.rows]
     figures = [("All respondents", table.total, True)] + [(r.label, r, False) for r in table.rows]
     mean_rows = [("All respondents", table.total.mean, False, True)] + [
-        (r.label, None if r.withheld else r.mean, bool(_gap_words(r, threshold)), False) for r in table.rows
+        (r.label, None if r.hidden else r.mean, bool(_gap_words(r, threshold)), False, _note(results, r))
+        for r in table.rows
     ]
     return {
         "measure": measure,
         "dimension": table.dimension,
         "table": table,
         "rows": rows,
-        "chart": _chart(figures, k, threshold),
+        "chart": _chart(results, figures, threshold),
         "mean_chart": charts.dot_chart(
-            mean_rows, 1, results.scale_points, table.total.mean, f"fewer than {k} respondents"
+            mean_rows, 1, results.scale_points, table.total.mean, results.withheld_text(MINIMUM)
         )
         if table.total.mean is not None
         else None,
@@ -265,7 +281,7 @@ def dimension(page, request, slug):
                 table = results.scores.get((m.code, dim.slug))
                 if table is None:
                     continue
-                section = _score_section(results, m, table, page.gap_threshold, results.k)
+                section = _score_section(results, m, table, page.gap_threshold)
                 sections.append(section)
                 notable += [(m, r, words, table.total) for r, words in section["rows"] if words]
         return {"sections": sections, "notable": notable}
@@ -283,7 +299,7 @@ def measure(page, request, code):
 
     def build():
         sections = [
-            _score_section(results, m, results.scores[(m.code, d.slug)], page.gap_threshold, results.k)
+            _score_section(results, m, results.scores[(m.code, d.slug)], page.gap_threshold)
             for d in results.dimensions
             if (m.code, d.slug) in results.scores
         ]
@@ -306,7 +322,7 @@ def trend(page, request):
     from .models import Aggregate
 
     administration, results = load(page)
-    others = list(_other_administrations(administration))
+    others = administration.released_others
     if not others:
         raise Http404("Only one administration so far.")
     admins = sorted([administration, *others], key=lambda a: (a.fielded_from is None, a.fielded_from, a.label))
@@ -328,6 +344,7 @@ def trend(page, request):
                 dimensions=[],
                 groups=[],
                 aggregates=by_admin.get(a.pk, []),
+                breakdown_size=administration.survey.min_breakdown_size,
             )
             for a in admins
         }
@@ -337,7 +354,7 @@ def trend(page, request):
                 cells = [(a, per_admin[a.pk].overall.get(m.code)) for a in admins]
                 if any(f is not None for _, f in cells):
                     chart = _chart(
-                        [(a.label, f, a.pk == administration.pk) for a, f in cells if f is not None], results.k
+                        results, [(a.label, f, a.pk == administration.pk) for a, f in cells if f is not None]
                     )
                     lines.append({"measure": m, "cells": cells, "chart": chart})
         return {"lines": lines}
@@ -354,6 +371,7 @@ DOWNLOAD_COLUMNS = (
     "table",
     "dimension",
     "group",
+    "parent_group",
     "group_kind",
     "measure_kind",
     "measure_code",
@@ -367,7 +385,10 @@ DOWNLOAD_COLUMNS = (
     "pct_unfavorable",
     "gap_points",
     "withheld",
+    "answers_withheld",
+    "withheld_reason",
 )
+YES_NO = ("withheld", "answers_withheld")
 
 
 def figure_rows(results):
@@ -379,6 +400,7 @@ def figure_rows(results):
             "table": table,
             "dimension": dimension.name if dimension else "",
             "group": fig.label,
+            "parent_group": fig.parent,
             "group_kind": fig.kind,
             "measure_kind": measure.kind if measure else "",
             "measure_code": measure.code if measure else "",
@@ -392,6 +414,8 @@ def figure_rows(results):
             "pct_unfavorable": fig.pct_unfavorable,
             "gap_points": fig.gap,
             "withheld": fig.withheld,
+            "answers_withheld": fig.answers_withheld,
+            "withheld_reason": fig.reason or None,
         }
 
     out = [row("overall", None, fig, measures[code]) for code, fig in results.overall.items()]
@@ -409,6 +433,13 @@ def _notes(page, administration, results):
     notes = [
         ("Source", citation(page, administration)),
         ("Minimum group size", f"Figures about fewer than {results.k} respondents are withheld"),
+        (
+            "Withheld figures",
+            "withheld_reason: fewer-than-minimum (about fewer than the minimum group size), "
+            "protects-smaller-group (withheld so a smaller group's figures cannot be worked out), "
+            f"small-group-answers (a group of fewer than {results.breakdown_size}: its answers would show how "
+            "all, none or nearly all of it answered), protects-small-group-answers",
+        ),
     ]
     if administration.is_sample:
         notes.insert(0, ("Notice", SAMPLE_NOTICE))
@@ -431,7 +462,7 @@ def download_csv(page, request):
         writer.writerow(
             [
                 neutralise_formula("yes" if item[c] else "no")
-                if c == "withheld"
+                if c in YES_NO
                 else ("" if item[c] is None else neutralise_formula(item[c]))
                 for c in DOWNLOAD_COLUMNS
             ]

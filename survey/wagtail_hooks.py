@@ -1,6 +1,8 @@
 """Admin for survey data: snippet viewsets (survey data managers only) and the CSV upload view."""
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -12,7 +14,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import demo  # noqa: F401  (registers the demo section and data hooks)
 from .admin_views import PERMISSION, import_view, remove_expired_uploads
-from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport
+from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport, SurveyResultsPage
+from .releases import publish_conflict
 
 
 class SurveyViewSet(SnippetViewSet):
@@ -142,3 +145,16 @@ def add_recent_imports_panel(request, panels):
     from .dashboard import RecentSurveyImportsPanel
 
     panels.append(RecentSurveyImportsPanel())
+
+
+@hooks.register("before_publish_page")
+def refuse_interim_and_final_together(request, page):
+    """Interim and final results of the same people are never live together (survey/releases.py)."""
+    page = page.specific
+    if not isinstance(page, SurveyResultsPage):
+        return None
+    problem = publish_conflict(page)
+    if problem is None:
+        return None
+    messages.error(request, problem)
+    return redirect("wagtailadmin_pages:edit", page.pk)

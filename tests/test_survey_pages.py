@@ -103,7 +103,8 @@ class TestViews:
         page_soup = soup(client.get(BASE + "dimension/gender/"))
         rows = table_rows(page_soup, "Trust by Gender")
         assert rows["Nonbinary"] == ["Withheld: fewer than 5 respondents"]
-        assert rows["Man"] == ["Withheld: fewer than 5 respondents"]  # 380 − 241 − Man would give Nonbinary
+        # 380 − 241 − Man would give Nonbinary; complements say why they are withheld (issue 16).
+        assert rows["Man"] == ["Withheld to protect a smaller group"]
         assert rows["Woman"][:2] == ["240", "66.3%"]
         html = client.get(BASE + "dimension/gender/").content.decode()
         assert "33.3%" not in html and "71.9%" not in html
@@ -150,6 +151,9 @@ class TestViews:
         Aggregate.objects.create(
             administration=later, measure=Measure.objects.get(code="TRUST"), n=500, pct_favorable=74.5, mean=3.9
         )
+        # Only administrations with a live, public results page are released (issue 16).
+        assert client.get(BASE + "trend/").status_code == 404
+        SurveyResultsPageFactory(parent=results_page.get_parent(), slug="2016-17", administration=later)
         assert soup(client.get(BASE)).find("a", href=BASE + "trend/")
         page_soup = soup(client.get(BASE + "trend/"))
         rows = table_rows(page_soup, "Trust over time")

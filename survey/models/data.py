@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from ..choices import MeasureKind
@@ -38,6 +38,15 @@ class Survey(models.Model):
         validators=[MinValueValidator(MIN_CELL_SIZE_FLOOR), MaxValueValidator(100)],
         help_text="Figures about fewer respondents than this are withheld (never below 3).",
     )
+    min_breakdown_size = models.PositiveSmallIntegerField(
+        "smallest group shown with any breakdown",
+        default=10,
+        validators=[MinValueValidator(MIN_CELL_SIZE_FLOOR), MaxValueValidator(200)],
+        help_text=(
+            "A group smaller than this has its answers (percentages, mean) withheld whenever they would show "
+            "that all, none or all but a few of its members gave one answer. At least the minimum group size."
+        ),
+    )
     citation = models.CharField(
         max_length=300,
         blank=True,
@@ -51,7 +60,7 @@ class Survey(models.Model):
             [FieldPanel("scale_points"), FieldPanel("scale_labels"), FieldPanel("favorable_from")],
             heading="Response scale",
         ),
-        FieldPanel("min_cell_size"),
+        MultiFieldPanel([FieldPanel("min_cell_size"), FieldPanel("min_breakdown_size")], heading="Small groups"),
         FieldPanel("citation"),
     ]
 
@@ -61,6 +70,9 @@ class Survey(models.Model):
             models.CheckConstraint(
                 condition=Q(min_cell_size__gte=MIN_CELL_SIZE_FLOOR), name="survey_min_cell_size_floor"
             ),
+            models.CheckConstraint(
+                condition=Q(min_breakdown_size__gte=F("min_cell_size")), name="survey_breakdown_size_at_least_cell_size"
+            ),
         ]
 
     def __str__(self):
@@ -69,6 +81,10 @@ class Survey(models.Model):
     def clean(self):
         if self.favorable_from and self.scale_points and self.favorable_from > self.scale_points:
             raise ValidationError({"favorable_from": "Must be a point on the scale."})
+        if self.min_breakdown_size is not None and self.min_cell_size and self.min_breakdown_size < self.min_cell_size:
+            raise ValidationError(
+                {"min_breakdown_size": f"Must be at least the minimum group size ({self.min_cell_size})."}
+            )
 
 
 class Administration(models.Model):
@@ -96,6 +112,17 @@ class Administration(models.Model):
         default=False,
         help_text="Synthetic or demonstration data; every page and download then says “Sample data — not real results”.",
     )
+    supersedes = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="superseded_by",
+        help_text=(
+            "The earlier (e.g. interim) results of the same people that these replace. Only one of the two can "
+            "have live results: figures of both together could reveal small groups."
+        ),
+    )
 
     panels = [
         FieldPanel("survey"),
@@ -107,6 +134,7 @@ class Administration(models.Model):
         ),
         FieldPanel("methodology"),
         FieldPanel("is_sample"),
+        FieldPanel("supersedes"),
     ]
 
     class Meta:
@@ -115,6 +143,17 @@ class Administration(models.Model):
 
     def __str__(self):
         return f"{self.survey} {self.label}"
+
+    def clean(self):
+        if self.supersedes_id is None:
+            return
+        if self.supersedes_id == self.pk:
+            raise ValidationError({"supersedes": "An administration cannot supersede itself."})
+        earlier = self.supersedes
+        if earlier.survey_id != self.survey_id:
+            raise ValidationError({"supersedes": "Choose an administration of the same survey."})
+        if earlier.supersedes_id == self.pk:
+            raise ValidationError({"supersedes": f"{earlier} already supersedes this administration."})
 
     @property
     def effective_response_rate(self):

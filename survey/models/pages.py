@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -12,6 +13,7 @@ from pages.blocks import BodyStreamBlock
 from pages.models import BasePage
 
 from .. import views
+from ..releases import superseded_ids
 
 
 class SurveyResultsIndexPage(BasePage):
@@ -32,13 +34,16 @@ class SurveyResultsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["result_pages"] = list(
+        pages = list(
             SurveyResultsPage.objects.child_of(self)
             .live()
             .public()
             .select_related("administration__survey")
             .order_by("-administration__fielded_from", "-first_published_at")
         )
+        # Interim results whose final results are live are not listed (survey/releases.py).
+        replaced = superseded_ids([page.administration_id for page in pages if page.administration_id])
+        context["result_pages"] = [page for page in pages if page.administration_id not in replaced]
         return context
 
 
@@ -83,6 +88,14 @@ class SurveyResultsPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "survey results page"
+
+    def serve(self, request, *args, **kwargs):
+        """Interim results replaced by live final results send visitors to the final results."""
+        if not getattr(request, "is_preview", False):
+            url = views.replacement_url(self)
+            if url:
+                return redirect(url)
+        return super().serve(request, *args, **kwargs)
 
     @path("")
     def overview(self, request):

@@ -42,3 +42,9 @@ def signed_filter(value):
 @register.filter(name="signed_mean")
 def signed_mean(value):
     return signed(value, places=2)
+
+
+@register.filter
+def withheld_note(fig, results):
+    """“Withheld: fewer than 5 respondents”, “Withheld to protect a smaller group”, …"""
+    return results.note(fig)

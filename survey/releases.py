@@ -1,0 +1,68 @@
+"""Which administrations are released, i.e. may appear anywhere on the site.
+
+An administration is released when it has a live, public results page and no administration
+that supersedes it (final results replacing interim ones) is released too. Only released
+administrations appear in trends, on the index and in downloads; figures of an interim and a
+final release of the same people side by side could be subtracted from each other, so
+publishing both is refused (`publish_conflict`) and, should both go live some other way
+(scheduled publishing, a workflow approval), the interim page sends visitors to the final one.
+"""
+
+
+def live_results_pages():
+    from .models import SurveyResultsPage
+
+    return SurveyResultsPage.objects.live().public().exclude(administration=None)
+
+
+def released_ids(survey_id):
+    """Ids of the survey's released administrations (one query)."""
+    from .models import Administration
+
+    rows = Administration.objects.filter(
+        survey_id=survey_id, pk__in=live_results_pages().values("administration_id")
+    ).values_list("pk", "supersedes_id")
+    live = dict(rows)
+    replaced = {earlier for earlier in live.values() if earlier is not None}
+    return {pk for pk in live if pk not in replaced}
+
+
+def superseded_ids(administration_ids):
+    """Those of `administration_ids` that a released administration supersedes (one query)."""
+    from .models import Administration
+
+    later = Administration.objects.filter(
+        supersedes_id__in=administration_ids, pk__in=live_results_pages().values("administration_id")
+    )
+    return set(later.values_list("supersedes_id", flat=True))
+
+
+def publish_conflict(page):
+    """Why `page` may not go live (a live results page of the administration it supersedes or that
+    supersedes it), or None."""
+    administration = page.administration
+    if administration is None:
+        return None
+    related = [a for a in (administration.supersedes, getattr(administration, "superseded_by", None)) if a]
+    if not related:
+        return None
+    other = (
+        live_results_pages()
+        .filter(administration__in=related)
+        .exclude(pk=page.pk)
+        .select_related("administration")
+        .first()
+    )
+    if other is None:
+        return None
+    if other.administration_id == administration.supersedes_id:
+        return (
+            f"“{page.title}” was saved as a draft but not published: its results supersede "
+            f"{other.administration.label}, whose results page “{other.title}” is live. Unpublish that page first, "
+            "then publish this one."
+        )
+    return (
+        f"“{page.title}” was saved as a draft but not published: {administration.label} is superseded by "
+        f"{other.administration.label}, whose results page “{other.title}” is live. Only one of the two can be "
+        "published."
+    )
