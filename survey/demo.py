@@ -126,9 +126,9 @@ def _offset(offsets):
 
 
 @functools.cache
-def demo_rows():
-    """The synthetic 2014-15 file as dicts, identical on every call (made from 4,212 made-up
-    respondents' answers, so every group's figures add up to the totals as real results do)."""
+def demo_respondents():
+    """The 4,212 made-up respondents of 2014-15 with their answers (never stored; identical on every
+    call): (people, measures, dimensions) as survey/synthetic.py takes them."""
     rng = random.Random(SEED)
     dimensions = [(name, groups, ANSWERED.get(name)) for name, groups in DIMENSIONS]
     people = synthetic.members(dimensions, RESPONDENTS, rng)
@@ -137,6 +137,14 @@ def demo_rows():
     base = {item: rng.uniform(-0.05, 0.75) for item in items}
     offsets = {(name, group): rng.gauss(0, 0.3) for name, groups, _ in dimensions for group, _, _ in groups}
     synthetic.answer(people, items, rng, base, _offset(offsets), skip=0.008)
+    return people, all_measures, dimensions
+
+
+@functools.cache
+def demo_rows():
+    """The synthetic 2014-15 file as dicts: the aggregates of `demo_respondents()`, so every group's
+    figures add up to the totals as real results do."""
+    people, all_measures, dimensions = demo_respondents()
     return tuple(
         synthetic.rows(
             SURVEY,

@@ -484,6 +484,8 @@ def download_json(page, request):
         "invited": administration.invited,
         "response_rate": administration.effective_response_rate,
         "minimum_cell_size": results.k,
+        "minimum_breakdown_size": results.breakdown_size,
+        "scale": {"points": results.scale_points, "favorable_from": administration.survey.favorable_from},
         "figures": figure_rows(results),
     }
     response = HttpResponse(

@@ -1,0 +1,54 @@
+"""The exact disclosure audit (tests/survey_audit): nothing withheld can be worked out from what a results
+page publishes, on the demo and on administrations built to break the protection."""
+
+import pytest
+from django.test.utils import override_settings
+
+from survey import demo, synthetic
+from survey.importing import import_file
+from survey.models import Administration, Survey
+from tests.factories import SurveyResultsIndexPageFactory, SurveyResultsPageFactory
+from tests.survey_audit import audit, collect
+from tests.survey_audit.fixtures import FIXTURES
+
+pytestmark = pytest.mark.usefixtures("no_page_cache")
+
+
+@pytest.fixture
+def no_page_cache():
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        yield
+
+
+def publish(data, home, survey="audit", label="2020-21"):
+    """Import a file and give its administration a live results page, as a data manager would."""
+    report = import_file(data)
+    assert report.ok, report.messages()
+    Survey.objects.filter(slug=survey).update(min_cell_size=5, min_breakdown_size=10)
+    index = SurveyResultsIndexPageFactory(parent=home, slug="survey")
+    administration = Administration.objects.get(survey__slug=survey, slug=label)
+    return SurveyResultsPageFactory(parent=index, slug=label, administration=administration)
+
+
+def assert_safe(publication, report):
+    assert not publication.problems, "\n".join(publication.problems[:20])
+    assert not report.failures, report.summary() + "\n" + "\n".join(map(str, report.failures[:20]))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda f: f.name)
+def test_nothing_withheld_can_be_worked_out(client, home, fixture):
+    page = publish(fixture.csv(), home, label=fixture.label)
+    publication = collect(client, page)
+    report = audit(publication, fixture.truth())
+    print(fixture.name, report.summary())  # noqa: T201
+    assert_safe(publication, report)
+
+
+def test_nothing_withheld_in_the_demo_can_be_worked_out(client, home):
+    """The demo administration (load_demo_content's data, without the rest of its page tree)."""
+    page = publish(demo.demo_csv(), home, survey=demo.SURVEY, label=demo.ADMINISTRATION)
+    publication = collect(client, page)
+    people, measures, dimensions = demo.demo_respondents()
+    report = audit(publication, synthetic.cells(people, measures, dimensions))
+    print("demo", report.summary())  # noqa: T201
+    assert_safe(publication, report)
