@@ -8,6 +8,19 @@ publishing both is refused (`publish_conflict`) and, should both go live some ot
 (scheduled publishing, a workflow approval), the interim page sends visitors to the final one.
 """
 
+# Who may see results that are not public yet (in previews, in the page form's choices): whoever
+# may read the stored aggregates anyway.
+DATA_PERMISSION = "survey.view_aggregate"
+
+
+def may_see_unreleased(user):
+    return bool(user and user.is_authenticated and user.has_perm(DATA_PERMISSION))
+
+
+def is_public(administration_id):
+    """True when the administration already has a live, public results page."""
+    return live_results_pages().filter(administration_id=administration_id).exists()
+
 
 def live_results_pages():
     from .models import SurveyResultsPage

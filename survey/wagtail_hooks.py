@@ -14,24 +14,31 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import demo  # noqa: F401  (registers the demo section and data hooks)
 from .admin_views import PERMISSION, import_view, remove_expired_uploads
+from .choosers import SurveyDataChooserViewSet
 from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport, SurveyResultsPage
 from .releases import publish_conflict
 
 
-class SurveyViewSet(SnippetViewSet):
+class SurveyDataViewSet(SnippetViewSet):
+    """Survey data snippets: their choosers too are for those who may view the data."""
+
+    chooser_viewset_class = SurveyDataChooserViewSet
+
+
+class SurveyViewSet(SurveyDataViewSet):
     model = Survey
     icon = "clipboard-list"
     list_display = ["name", "slug", "min_cell_size"]
 
 
-class AdministrationViewSet(SnippetViewSet):
+class AdministrationViewSet(SurveyDataViewSet):
     model = Administration
     icon = "date"
     list_display = ["__str__", "respondents", "invited", "is_sample"]
     list_filter = ["survey", "is_sample"]
 
 
-class MeasureViewSet(SnippetViewSet):
+class MeasureViewSet(SurveyDataViewSet):
     model = Measure
     icon = "list-ul"
     list_display = ["code", "name", "kind", "parent"]
@@ -39,13 +46,13 @@ class MeasureViewSet(SnippetViewSet):
     search_fields = ["code", "name"]
 
 
-class DimensionViewSet(SnippetViewSet):
+class DimensionViewSet(SurveyDataViewSet):
     model = Dimension
     icon = "group"
     list_display = ["name", "survey", "order"]
 
 
-class GroupViewSet(SnippetViewSet):
+class GroupViewSet(SurveyDataViewSet):
     model = Group
     icon = "user"
     list_display = ["label", "dimension", "parent"]
@@ -53,7 +60,7 @@ class GroupViewSet(SnippetViewSet):
     search_fields = ["label"]
 
 
-class AggregateViewSet(SnippetViewSet):
+class AggregateViewSet(SurveyDataViewSet):
     model = Aggregate
     icon = "table"
     list_display = ["__str__", "n", "pct_favorable", "mean"]
@@ -81,7 +88,7 @@ register_permission_policy(SurveyImport, ViewOnlyPermissionPolicy(SurveyImport))
 INSPECT_URL = "wagtailsnippets_survey_surveyimport:inspect"
 
 
-class SurveyImportViewSet(SnippetViewSet):
+class SurveyImportViewSet(SurveyDataViewSet):
     model = SurveyImport
     icon = "upload"
     inspect_view_enabled = True

@@ -9,7 +9,7 @@ from survey.importing import import_file
 from survey.models import Administration, Survey
 from tests.factories import SurveyResultsIndexPageFactory, SurveyResultsPageFactory
 from tests.survey_audit import audit, collect
-from tests.survey_audit.fixtures import FIXTURES
+from tests.survey_audit.fixtures import FIXTURES, interim_and_final
 
 pytestmark = pytest.mark.usefixtures("no_page_cache")
 
@@ -52,3 +52,23 @@ def test_nothing_withheld_in_the_demo_can_be_worked_out(client, home):
     report = audit(publication, synthetic.cells(people, measures, dimensions))
     print("demo", report.summary())  # noqa: T201
     assert_safe(publication, report)
+
+
+def test_an_interim_release_of_the_same_people_adds_nothing(client, home):
+    """Final results supersede interim ones of the same people: once the final page is live the
+    interim figures appear nowhere (its page sends visitors to the final one), and the final's
+    withheld figures stay protected on their own."""
+    final, interim_people = interim_and_final()
+    page = publish(final.csv(), home, label=final.label)
+    assert import_file(final.csv(people=interim_people, label="2021-22 interim")).ok
+    interim = Administration.objects.get(slug="2021-22-interim")
+    Administration.objects.filter(pk=page.administration_id).update(supersedes=interim)
+    interim_page = SurveyResultsPageFactory(parent=page.get_parent(), slug="interim", administration=interim)
+    assert client.get(interim_page.url + "download/json/")["Location"] == page.url
+    assert client.get(page.url + "trend/").status_code == 404
+    publication = collect(client, page)
+    assert publication.respondents == 100
+    for path in ("", "profile/", "download/json/", "download/csv/"):
+        assert "interim" not in client.get(page.url + path).content.decode().lower()
+    assert "interim" not in client.get(page.get_parent().url).content.decode().lower()
+    assert_safe(publication, audit(publication, final.truth()))

@@ -141,11 +141,15 @@ class BasePage(ListingMixin, SocialMixin, Page):
                 return getattr(page, accessor)
         return page.specific  # a type this page no longer allows: Wagtail's way
 
-    @csp_replace({"frame-ancestors": ["'self'"]})
     def serve_preview(self, request, mode_name):
         """The editor shows previews (and runs its checks) in a frame of the admin: allow that one
         framing, by the site itself; public pages keep `frame-ancestors 'none'` and DENY."""
-        response = super().serve_preview(request, mode_name)
+        return self.framed_in_admin(super().serve_preview(request, mode_name))
+
+    @staticmethod
+    @csp_replace({"frame-ancestors": ["'self'"]})
+    def framed_in_admin(response):
+        """Let the admin (the site itself) frame a preview response, through django-csp's own API."""
         response["X-Frame-Options"] = "SAMEORIGIN"
         return response
 

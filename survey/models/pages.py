@@ -1,9 +1,11 @@
 """The public results pages: an index of administrations and one routable page per administration."""
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -13,7 +15,8 @@ from pages.blocks import BodyStreamBlock
 from pages.models import BasePage
 
 from .. import views
-from ..releases import superseded_ids
+from ..page_forms import SurveyResultsPageForm
+from ..releases import is_public, may_see_unreleased, superseded_ids
 
 
 class SurveyResultsIndexPage(BasePage):
@@ -75,19 +78,28 @@ class SurveyResultsPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("administration"),
+        # A plain list, limited to what the editor may choose (survey/page_forms.py).
+        FieldPanel("administration", widget=forms.Select),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("gap_threshold"), FieldPanel("highlight_count")], heading="Highlighting"),
     ]
     # Only the narrative is indexed; figures reach search only through the suppressed view, i.e. not at all.
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
+    base_form_class = SurveyResultsPageForm
     template = "survey/survey_results_page.html"
     parent_page_types = ["survey.SurveyResultsIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = "survey results page"
+
+    def serve_preview(self, request, mode_name):
+        """Results that are not public yet are previewed only by those who may read the data."""
+        if self.administration_id and not is_public(self.administration_id) and not may_see_unreleased(request.user):
+            context = {"page": self, "self": self}
+            return self.framed_in_admin(TemplateResponse(request, "survey/preview_withheld.html", context, status=403))
+        return super().serve_preview(request, mode_name)
 
     def serve(self, request, *args, **kwargs):
         """Interim results replaced by live final results send visitors to the final results."""
