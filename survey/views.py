@@ -114,6 +114,22 @@ def replacement_url(page):
     return load(page)[0].replacement_url
 
 
+def _survey_name(administration):
+    sample = " (sample data)" if administration.is_sample else ""
+    return f"{administration.label} {administration.survey.name}{sample}"
+
+
+def sitemap_paths(page):
+    """The page's views below its own address, for the sitemap (none when it sends visitors elsewhere)."""
+    administration, results = load(page)
+    paths = ["profile/"] if results.profiles else []
+    paths += [f"dimension/{d.slug}/" for d in results.dimensions]
+    paths += [f"measure/{m.slug}/" for m in results.measures if m.code in results.overall]
+    if administration.released_others:
+        paths.append("trend/")
+    return paths
+
+
 def citation(page, administration, request=None):
     survey = administration.survey
     text = survey.citation or f"{survey.name}, {administration.label} administration"
@@ -121,7 +137,9 @@ def citation(page, administration, request=None):
     return f"{text}. {page.title}. {url}".strip()
 
 
-def _base_context(page, request, view, title):
+def _base_context(page, request, view, title, path="", description=""):
+    """What every view shows around its figures; `path` (below the page) and `description` are
+    the view's own address and summary for search engines."""
     administration, results = load(page)
     subnav = [
         ("Overview", page.url, view == "overview"),
@@ -139,6 +157,9 @@ def _base_context(page, request, view, title):
         "withheld_text": results.withheld_text(MINIMUM),
         "citation": citation(page, administration, request),
         "has_trend": bool(administration.released_others),
+        "canonical_url": (page.full_url or "") + path,
+        "meta_title": f"{title} – {page.title}" if path else None,
+        "meta_description": description or None,
     }
 
 
@@ -220,7 +241,17 @@ def overview(page, request):
 
 
 def profile(page, request):
-    context = _base_context(page, request, "profile", "Respondent profile")
+    administration, results = load(page)
+    context = _base_context(
+        page,
+        request,
+        "profile",
+        "Respondent profile",
+        "profile/",
+        f"Who answered the {_survey_name(administration)}: {administration.respondents:,} respondents by "
+        + ", ".join(d.name.lower() for d in results.dimensions)
+        + ".",
+    )
     results = context["results"]
 
     def build():
@@ -271,7 +302,15 @@ def dimension(page, request, slug):
     dim = results.dimension(slug)
     if dim is None:
         raise Http404("No such dimension.")
-    context = _base_context(page, request, f"dimension:{dim.slug}", f"Results by {dim.name.lower()}")
+    context = _base_context(
+        page,
+        request,
+        f"dimension:{dim.slug}",
+        f"Results by {dim.name.lower()}",
+        f"dimension/{dim.slug}/",
+        f"Results of the {_survey_name(administration)} by {dim.name.lower()}: percent favorable of each group on "
+        "every engagement cluster and inclusion factor, and where groups differ from all respondents.",
+    )
 
     def build():
         sections = []
@@ -295,7 +334,19 @@ def measure(page, request, code):
     m = results.measure(code)
     if m is None or m.code not in results.overall or slugify(m.code) != code:
         raise Http404("No such measure.")
-    context = _base_context(page, request, f"measure:{m.slug}", f"{m.name}")
+    overall = results.overall[m.code]
+    context = _base_context(
+        page,
+        request,
+        f"measure:{m.slug}",
+        f"{m.name}",
+        f"measure/{m.slug}/",
+        f"{m.name} in the {_survey_name(administration)}"
+        + ("" if overall.hidden else f": {overall.pct_favorable:.1f}% of all respondents favorable")
+        + "; results by "
+        + ", ".join(d.name.lower() for d in results.dimensions)
+        + ".",
+    )
 
     def build():
         sections = [
@@ -359,7 +410,16 @@ def trend(page, request):
                     lines.append({"measure": m, "cells": cells, "chart": chart})
         return {"lines": lines}
 
-    context = _base_context(page, request, "trend", "Results over time")
+    context = _base_context(
+        page,
+        request,
+        "trend",
+        "Results over time",
+        "trend/",
+        f"{administration.survey.name}: percent favorable of all respondents in each administration, "
+        + ", ".join(a.label for a in admins)
+        + ".",
+    )
     context.update(deferred(build, "lines"), administrations=admins)
     return page.render(request, template="survey/survey_results_trend.html", context_overrides=context)
 

@@ -405,3 +405,13 @@ class TestDemoEvents:
             response = client.get(event.url)
             assert response.status_code == 200, event.url
             event.full_clean()
+
+
+def test_past_events_have_their_own_canonical_address_and_sitemap_entry(client, demo_site):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get("/events/past/").content, "html.parser")
+    assert page.find("link", rel="canonical")["href"] == "http://localhost/events/past/"
+    assert page.title.get_text().startswith("Past events")
+    assert "already taken place" in page.find("meta", attrs={"name": "description"})["content"]
+    assert "<loc>http://localhost/events/past/</loc>" in client.get("/sitemap.xml").content.decode()

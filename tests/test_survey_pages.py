@@ -161,6 +161,27 @@ class TestViews:
         assert rows["2014-15 (sample data)"] == ["395", "68.2%", "3.71"]
 
 
+class TestSearchEngines:
+    """Each view of the results has its own canonical address, title and description (issue 16)."""
+
+    @pytest.mark.parametrize("view", VIEWS[1:])
+    def test_each_view_is_its_own_canonical_page(self, client, results_page, view):
+        page_soup = soup(client.get(BASE + view))
+        assert page_soup.find("link", rel="canonical")["href"] == f"http://localhost{BASE}{view}"
+        assert page_soup.find("meta", property="og:url")["content"] == f"http://localhost{BASE}{view}"
+        title = page_soup.title.get_text()
+        description = page_soup.find("meta", attrs={"name": "description"})["content"]
+        overview = soup(client.get(BASE))
+        assert title != overview.title.get_text() and "2014-15 results" in title
+        assert description != overview.find("meta", attrs={"name": "description"}) and "2014-15" in description
+
+    def test_the_sitemap_lists_every_view_but_not_the_downloads(self, client, results_page):
+        listed = client.get("/sitemap.xml").content.decode()
+        for view in VIEWS:
+            assert f"<loc>http://localhost{BASE}{view}</loc>" in listed
+        assert "download" not in listed and f"{BASE}trend/" not in listed
+
+
 class TestDownloads:
     def test_csv_has_notice_citation_and_equals_the_html(self, client, results_page):
         response = client.get(BASE + "download/csv/")

@@ -125,7 +125,21 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def past_route(self, request):
         context = self.get_context(request)
         context.update(self.listing_context(request, self.past_events(), "past"))
+        number = context["page_obj"].number
+        context.update(
+            # Its own address for search engines: page 2 and on are pages of their own too.
+            canonical_url=self.full_url + "past/" + (f"?page={number}" if number > 1 else ""),
+            meta_title=f"Past events | {self.seo_title or self.title}",
+            meta_description=(
+                f"{self.title} that have already taken place: talks, trainings and community events, newest first."
+            ),
+        )
         return TemplateResponse(request, self.get_template(request), context)
+
+    def get_sitemap_urls(self, request=None):
+        """The past events list is a view of its own for search engines."""
+        urls = super().get_sitemap_urls(request)
+        return [*urls, *({**entry, "location": entry["location"] + "past/"} for entry in urls[:1])]
 
     @path("feed/", name="feed")
     def feed_route(self, request):

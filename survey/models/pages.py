@@ -101,6 +101,15 @@ class SurveyResultsPage(RoutablePageMixin, BasePage):
             return self.framed_in_admin(TemplateResponse(request, "survey/preview_withheld.html", context, status=403))
         return super().serve_preview(request, mode_name)
 
+    def get_sitemap_urls(self, request=None):
+        """Every view of the results has its own address for search engines; replaced (interim)
+        results are not listed at all."""
+        if self.administration_id is None or views.replacement_url(self):
+            return []
+        urls = super().get_sitemap_urls(request)
+        extra = [{**urls[0], "location": urls[0]["location"] + path} for path in views.sitemap_paths(self)]
+        return [*urls, *extra]
+
     def serve(self, request, *args, **kwargs):
         """Interim results replaced by live final results send visitors to the final results."""
         if not getattr(request, "is_preview", False):
