@@ -3,21 +3,31 @@
 Templates (templates/survey/includes/*_chart.html) draw what these functions compute. Every
 bar starts at a zero baseline and its width is proportional to its value; each row carries its
 own text label and value text, so nothing depends on colour alone. Withheld figures get a row
-with a "fewer than K respondents" note and no bar.
+with a note saying why and no bar.
+
+Geometry is computed on a nominal WIDTH but drawn in percentages of the chart's real width,
+with no viewBox: the SVG stretches to its column while its text keeps its CSS size (13 px) at
+any width, where a scaled viewBox shrank it to 6–7 px on a phone. So the value column is wide
+enough for "74.2% (+6.0 points)" at 13 px in a 320 px column.
 """
 
 from dataclasses import dataclass
 
 WIDTH = 640
-LABEL_HEIGHT = 18  # a row: label line above the bar
+LABEL_HEIGHT = 20  # a row: label line above the bar
 BAR_HEIGHT = 18
-ROW_GAP = 14
+ROW_GAP = 12
 TOP = 8
-AXIS_SPACE = 26
-VALUE_SPACE = 180  # room right of the longest bar for its value text
-PLOT_LEFT = 14  # half a tick label, so "0%" is not cut off
+AXIS_SPACE = 28
+VALUE_SPACE = 260  # room right of the longest bar for its value text (40% of the width)
+PLOT_LEFT = 24  # half a tick label, so "0%" is not cut off at 320 px
 PLOT_WIDTH = WIDTH - VALUE_SPACE - PLOT_LEFT
 TICK_LABEL_OFFSET = 18
+
+
+def pct(x):
+    """A nominal x as a percentage of the chart's drawn width (None stays None)."""
+    return None if x is None else round(100 * x / WIDTH, 3)
 
 
 @dataclass(frozen=True)
@@ -25,14 +35,14 @@ class Tick:
     x: float
     label: str
 
+    @property
+    def x_pct(self):
+        return pct(self.x)
+
 
 class ChartFrame:
     """What both charts' shared frame (survey/includes/chart_frame.html) reads beyond the fields
     each has: width, height, axis_y."""
-
-    @property
-    def view_box(self):
-        return f"0 0 {self.width} {self.height}"
 
     @property
     def tick_y(self):
@@ -53,6 +63,18 @@ class Bar:
     highlight: bool = False
     reference: bool = False  # the "all respondents" row
 
+    @property
+    def x_pct(self):
+        return pct(self.x)
+
+    @property
+    def width_pct(self):
+        return pct(self.width)
+
+    @property
+    def text_x_pct(self):
+        return pct(self.text_x)
+
 
 @dataclass(frozen=True)
 class BarChart(ChartFrame):
@@ -63,6 +85,10 @@ class BarChart(ChartFrame):
     baseline_x: float
     axis_y: float
     plot_top: float
+
+    @property
+    def baseline_x_pct(self):
+        return pct(self.baseline_x)
 
 
 def scale(value, maximum, width=PLOT_WIDTH):
@@ -127,6 +153,14 @@ class Dot:
     def text_y(self):
         return self.cy + 5
 
+    @property
+    def cx_pct(self):
+        return pct(self.cx)
+
+    @property
+    def text_x_pct(self):
+        return pct(self.text_x)
+
 
 @dataclass(frozen=True)
 class DotChart(ChartFrame):
@@ -139,6 +173,18 @@ class DotChart(ChartFrame):
     reference_x: float | None
     plot_top: float
     axis_y: float
+
+    @property
+    def track_x1_pct(self):
+        return pct(self.track_x1)
+
+    @property
+    def track_x2_pct(self):
+        return pct(self.track_x2)
+
+    @property
+    def reference_x_pct(self):
+        return pct(self.reference_x)
 
 
 def position(value, low, high, width=PLOT_WIDTH, left=PLOT_LEFT + 8):

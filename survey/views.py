@@ -10,6 +10,7 @@ import functools
 import io
 import json
 from collections import namedtuple
+from dataclasses import dataclass
 
 from django.http import Http404, HttpResponse
 from django.utils.functional import SimpleLazyObject
@@ -297,6 +298,71 @@ def _score_section(results, measure, table, threshold):
     }
 
 
+@dataclass(frozen=True)
+class HeatCell:
+    """One cell of a dimension's heat map: a group's % favorable on one measure."""
+
+    measure: object
+    fig: object  # None when the group has no figure for the measure
+    total: object
+    direction: str  # "above", "below" or "" (gap below the threshold, or none)
+    words: str  # the gap in words, when highlighted
+    note: str  # why the figure is withheld
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    label: str
+    kind: str
+    cells: tuple
+
+
+@dataclass(frozen=True)
+class HeatMap:
+    caption: str
+    columns: tuple  # measures (clusters, then factors)
+    total: HeatRow
+    rows: tuple
+
+    @property
+    def all_rows(self):
+        return (self.total, *self.rows)
+
+
+def heat_map(results, dim, threshold):
+    """Groups × clusters and factors, % favorable with gaps of `threshold` points or more marked."""
+    columns = [
+        m
+        for kind in (MeasureKind.CLUSTER, MeasureKind.FACTOR)
+        for m in results.measures_of_kind(kind)
+        if (m.code, dim.slug) in results.scores
+    ]
+    tables = [results.scores[(m.code, dim.slug)] for m in columns]
+    order = []
+    for table in tables:
+        for row in table.rows:
+            if (row.label, row.kind) not in order:
+                order.append((row.label, row.kind))
+
+    def cell(m, table, fig):
+        words = "" if fig is None else _gap_words(fig, threshold)
+        direction = ("above" if fig.gap > 0 else "below") if words else ""
+        note = _note(results, fig) if fig is not None else ""
+        return HeatCell(m, fig, table.total, direction, words, note)
+
+    total = HeatRow(
+        "All respondents", "total", tuple(cell(m, t, t.total) for m, t in zip(columns, tables, strict=True))
+    )
+    rows = []
+    for label, kind in order:
+        cells = []
+        for m, table in zip(columns, tables, strict=True):
+            fig = next((r for r in table.rows if (r.label, r.kind) == (label, kind)), None)
+            cells.append(cell(m, table, fig))
+        rows.append(HeatRow(label, kind, tuple(cells)))
+    return HeatMap(f"Percent favorable by {dim.name.lower()}", tuple(columns), total, tuple(rows))
+
+
 def dimension(page, request, slug):
     administration, results = load(page)
     dim = results.dimension(slug)
@@ -313,19 +379,13 @@ def dimension(page, request, slug):
     )
 
     def build():
-        sections = []
-        notable = []
-        for kind in (MeasureKind.CLUSTER, MeasureKind.FACTOR):
-            for m in results.measures_of_kind(kind):
-                table = results.scores.get((m.code, dim.slug))
-                if table is None:
-                    continue
-                section = _score_section(results, m, table, page.gap_threshold)
-                sections.append(section)
-                notable += [(m, r, words, table.total) for r, words in section["rows"] if words]
-        return {"sections": sections, "notable": notable}
+        heatmap = heat_map(results, dim, page.gap_threshold)
+        notable = [
+            (cell.measure, cell.fig, cell.words, cell.total) for row in heatmap.rows for cell in row.cells if cell.words
+        ]
+        return {"heatmap": heatmap, "notable": notable}
 
-    context.update(deferred(build, "sections", "notable"), dimension=dim, threshold=page.gap_threshold)
+    context.update(deferred(build, "heatmap", "notable"), dimension=dim, threshold=page.gap_threshold)
     return page.render(request, template="survey/survey_results_dimension.html", context_overrides=context)
 
 

@@ -100,14 +100,21 @@ class TestViews:
         assert BASE + "trend/" not in links  # one administration only
 
     def test_small_group_and_its_complement_are_withheld_everywhere(self, client, results_page):
-        page_soup = soup(client.get(BASE + "dimension/gender/"))
+        # Per-measure tables live on the measure's page; the dimension view has the heat map (issue 16).
+        page_soup = soup(client.get(BASE + "measure/trust/"))
         rows = table_rows(page_soup, "Trust by Gender")
         assert rows["Nonbinary"] == ["Withheld: fewer than 5 respondents"]
         # 380 − 241 − Man would give Nonbinary; complements say why they are withheld (issue 16).
         assert rows["Man"] == ["Withheld to protect a smaller group"]
         assert rows["Woman"][:2] == ["240", "66.3%"]
-        html = client.get(BASE + "dimension/gender/").content.decode()
-        assert "33.3%" not in html and "71.9%" not in html
+        heat = table_rows(soup(client.get(BASE + "dimension/gender/")), "Percent favorable by gender")
+        # The example file has group scores for Trust only: one column.
+        assert heat["Nonbinary"] == ["fewer than 5 respondents"]
+        assert heat["Man"] == ["withheld to protect a smaller group"]
+        assert heat["Woman"] == ["66.3%"]
+        for view in ("dimension/gender/", "measure/trust/"):
+            html = client.get(BASE + view).content.decode()
+            assert "33.3%" not in html and "71.9%" not in html
         profile = table_rows(soup(client.get(BASE + "profile/")), "Respondents by gender")
         assert profile["Nonbinary"] == ["Withheld: fewer than 5 respondents"]
         assert profile["Answered this question"] == ["380", "100.0%"]
@@ -121,14 +128,25 @@ class TestViews:
 
     def test_gaps_at_the_threshold_are_highlighted_in_words(self, client, results_page):
         page_soup = soup(client.get(BASE + "dimension/role/"))
-        rows = table_rows(page_soup, "Trust by Role")
+        measure_soup = soup(client.get(BASE + "measure/trust/"))
+        rows = table_rows(measure_soup, "Trust by Role")
         assert rows["Staff: management"][-1] == "+6.0 6.0 points above all respondents"
         assert "Staff: management , Trust: 74.2% favorable, 6.0 points above all respondents" in page_soup.get_text(" ")
-        assert page_soup.select(".survey-chart__bar--highlight")
+        assert measure_soup.select(".survey-chart__bar--highlight")
+        heat = table_rows(page_soup, "Percent favorable by role")
+        assert heat["Staff: management"] == ["74.2% ▲ +6.0 , 6.0 points above all respondents"]
+        [cell] = [
+            td
+            for tr in page_soup.select("tr")
+            if tr.th.get_text(strip=True) == "Staff: management"
+            for td in tr.select(".heatmap__cell--above")
+        ]
+        assert "74.2%" in cell.get_text()
         results_page.gap_threshold = 7
         results_page.save()
-        rows = table_rows(soup(client.get(BASE + "dimension/role/")), "Trust by Role")
+        rows = table_rows(soup(client.get(BASE + "measure/trust/")), "Trust by Role")
         assert rows["Staff: management"][-1] == "+6.0"
+        assert not soup(client.get(BASE + "dimension/role/")).select("td.heatmap__cell--above")
 
     def test_measure_view_has_bars_dots_and_child_items(self, client, results_page):
         page_soup = soup(client.get(BASE + "measure/trust/"))
@@ -192,7 +210,7 @@ class TestDownloads:
         assert lines[1][0] == "Source" and "2014-15 results" in lines[1][1]
         header_at = lines.index([]) + 1
         records = [dict(zip(lines[header_at], line, strict=True)) for line in lines[header_at + 1 :]]
-        html_rows = table_rows(soup(client.get(BASE + "dimension/role/")), "Trust by Role")
+        html_rows = table_rows(soup(client.get(BASE + "measure/trust/")), "Trust by Role")
         for record in records:
             if record["table"] == "scores" and record["measure_code"] == "TRUST" and record["dimension"] == "Role":
                 cells = html_rows[record["group"]]
