@@ -30,8 +30,13 @@ def publish(data, home, survey="audit", label="2020-21"):
     return SurveyResultsPageFactory(parent=index, slug=label, administration=administration)
 
 
+OUTPUTS = {"CSV", "HTML overview", "HTML profile", "HTML heat map", "HTML measure", "SVG"}
+
+
 def assert_safe(publication, report):
     assert not publication.problems, "\n".join(publication.problems[:20])
+    assert publication.sources >= OUTPUTS, publication.sources
+    assert publication.seen, "no figure was read back from the pages"
     assert not report.failures, report.summary() + "\n" + "\n".join(map(str, report.failures[:20]))
 
 
@@ -72,3 +77,59 @@ def test_an_interim_release_of_the_same_people_adds_nothing(client, home):
         assert "interim" not in client.get(page.url + path).content.decode().lower()
     assert "interim" not in client.get(page.get_parent().url).content.decode().lower()
     assert_safe(publication, audit(publication, final.truth()))
+
+
+@pytest.mark.parametrize(
+    ("weakening", "fixture", "kind"),
+    [("counts", "siblings-below-k", "count"), ("answers", "nested-groups", "percentage")],
+)
+def test_the_audit_finds_what_a_weaker_gate_leaks(client, home, monkeypatch, weakening, fixture, kind):
+    """The audit is not vacuous: with a rule of the gate switched off it finds the leak."""
+    from survey import suppression
+
+    if weakening == "counts":  # primary suppression only, as before issue 16's union rule
+        monkeypatch.setattr(suppression, "protect", _primary_only(suppression))
+    else:
+        monkeypatch.setattr(suppression, "_hidden_answers", lambda *args, **kwargs: ({}, False))
+    fixture = next(f for f in FIXTURES if f.name == fixture)
+    page = publish(fixture.csv(), home, label=fixture.label)
+    publication = collect(client, page)
+    failures = audit(publication, fixture.truth()).failures
+    assert failures and {f.kind for f in failures} == {kind}
+
+
+def _reset_templates():
+    from django.template import engines
+
+    for loader in engines["django"].engine.template_loaders:
+        loader.reset()
+
+
+@pytest.fixture
+def fresh_templates():
+    """Templates compiled before or during the test hold the filters they were compiled with."""
+    _reset_templates()
+    yield
+    _reset_templates()
+
+
+def test_the_audit_finds_a_view_that_shows_more_than_the_download(client, home, monkeypatch, fresh_templates):
+    from survey.templatetags import survey_tags
+
+    # A view that rounds differently (and so says more) than the JSON download.
+    monkeypatch.setitem(
+        survey_tags.register.filters, "pct", lambda value: "" if value is None else f"{value + 0.04:.2f}%"
+    )
+    fixture = FIXTURES[0]
+    page = publish(fixture.csv(), home, label=fixture.label)
+    problems = collect(client, page).problems
+    assert problems and all("HTML" in problem for problem in problems)
+
+
+def _primary_only(suppression):
+    def protect(partitions, values, k, always_published=(), forced=(), hidden=(), floors=None, caps=None):
+        skip = set(always_published) | set(hidden)
+        small = {key for key, n in values.items() if key not in skip and n < k}
+        return small | (set(forced) & set(values))
+
+    return protect

@@ -13,6 +13,7 @@ import io
 import json
 
 from .attack import audit
+from .pages import PageReader
 from .publication import check_csv, from_json
 
 __all__ = ["audit", "collect"]
@@ -27,4 +28,5 @@ def collect(client, page):
     lines = list(csv.reader(io.StringIO(response.content.decode())))
     header = lines.index([]) + 1
     check_csv(publication, [dict(zip(lines[header], line, strict=True)) for line in lines[header + 1 :]])
+    publication.problems += PageReader(client, page, publication).read_all()
     return publication

@@ -79,6 +79,7 @@ class Publication:
     scale_points: int
     favorable_from: int
     measures: dict  # code -> (kind, name)
+    facts: dict = field(default_factory=dict)  # administration (label), respondents, invited, response_rate
     overall: dict = field(default_factory=dict)  # code -> Row
     profiles: dict = field(default_factory=dict)  # dimension -> (total Row, [Row])
     scores: dict = field(default_factory=dict)  # (code, dimension) -> [Row]
@@ -122,6 +123,8 @@ class Publication:
             self.problems.append(f"{where}: shows {shown.value} but the JSON withholds it")
         elif not expected.same(shown):
             self.problems.append(f"{where}: shows {shown.value}, the JSON {expected.value}")
+        elif shown.places > expected.places and round(shown.value, expected.places) != shown.value:
+            self.problems.append(f"{where}: shows {shown.value}, more decimals than the JSON's {expected.value}")
         else:
             self.seen.setdefault((table, dimension, code, label, name), set()).add(source)
 
@@ -136,6 +139,7 @@ def from_json(data):
         scale_points=scale["points"],
         favorable_from=scale["favorable_from"],
         measures={},
+        facts={key: data[key] for key in ("administration", "respondents", "invited", "response_rate")},
     )
     for item in data["figures"]:
         row = Row(
