@@ -12,7 +12,7 @@ from itertools import count
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from survey.suppression import Partition, protect, suppress
+from survey.suppression import Partition, protect, ranges, suppress
 
 _ids = count(1)
 
@@ -313,3 +313,56 @@ def test_attacker_cannot_recover_a_withheld_mean(sizes, means, extra):
     for row in table.rows:
         if row.withheld:
             assert row.mean is None and row.mean_gap is None and row.n is None
+
+
+class TestIssue16Rules:
+    """Protection interval, linked tables, answers of small groups and reasons (docs/survey-privacy.md)."""
+
+    def test_withheld_siblings_together_hold_at_least_k(self):
+        results, _ = build(100, [("Faculty", 60, []), ("Staff", 30, []), ("A", 1, []), ("B", 2, [])])
+        rows = rows_by_label(results.profiles["role"])
+        assert rows["A"].withheld and rows["B"].withheld and rows["Not specified"].withheld
+        assert (rows["A"].reason, rows["Not specified"].reason) == ("fewer-than-minimum", "protects-smaller-group")
+
+    def test_ranges_are_exact_for_a_tree(self):
+        parts = [Partition("T", ("a", "b", "r")), Partition("a", ("a1", "a2"))]
+        values = {"T": 20, "a": 8, "b": 10, "r": 2, "a1": 3, "a2": 5}
+        bounds = ranges(parts, values, known={"T", "b", "a2"})
+        assert bounds["a"] == (5, 10) and bounds["a1"] == (0, 5) and bounds["r"] == (0, 5)
+
+    def test_a_group_small_on_one_question_is_withheld_in_its_profile_and_every_table(self):
+        dim, trust, belonging = D(1, "Gender", "gender"), M(1, "TRUST"), M(2, "BELONGING")
+        groups = [G(1, 1, "Woman", "woman"), G(2, 1, "Man", "man"), G(3, 1, "Nonbinary", "nonbinary")]
+        aggs = [A(40, group_id=1), A(24, group_id=2), A(6, group_id=3)]
+        aggs += [A(68, measure_id=1, mean=3.5), A(70, measure_id=2, mean=3.5)]
+        aggs += [A(40, measure_id=1, group_id=1, mean=3.5), A(24, measure_id=1, group_id=2, mean=3.4)]
+        aggs += [A(4, measure_id=1, group_id=3, mean=3.0)]  # two nonbinary respondents skipped Trust
+        aggs += [A(40, measure_id=2, group_id=1, mean=3.5), A(24, measure_id=2, group_id=2, mean=3.4)]
+        aggs += [A(6, measure_id=2, group_id=3, mean=3.0)]
+        results = suppress(
+            k=5, respondents=70, measures=[trust, belonging], dimensions=[dim], groups=groups, aggregates=aggs
+        )
+        assert rows_by_label(results.profiles["gender"])["Nonbinary"].withheld
+        for code in ("TRUST", "BELONGING"):
+            rows = rows_by_label(results.scores[(code, "gender")])
+            assert rows["Nonbinary"].withheld and rows["Man"].withheld
+        assert rows_by_label(results.scores[("TRUST", "gender")])["Nonbinary"].reason == "fewer-than-minimum"
+        assert rows_by_label(results.scores[("BELONGING", "gender")])["Nonbinary"].reason == "protects-smaller-group"
+
+    def test_answers_of_a_small_group_that_would_reveal_them_are_withheld(self):
+        results, _ = build(100, [("Faculty", 60, []), ("Staff", 34, []), ("Six", 6, [])])
+        six = rows_by_label(results.scores[("TRUST", "role")])["Six"]
+        assert six.answers_withheld and not six.withheld and six.n == 6
+        assert six.pct_favorable is None and six.mean is None and six.gap is None
+        assert six.reason == "small-group-answers"
+        assert rows_by_label(results.profiles["role"])["Six"].n == 6
+
+    def test_large_groups_keep_their_answers(self):
+        results, _ = build(100, [("Faculty", 60, []), ("Staff", 40, [])])
+        assert not any(row.hidden for row in results.scores[("TRUST", "role")].rows)
+
+    def test_gaps_are_differences_of_the_rounded_figures(self):
+        results, _ = build(100, [("Faculty", 60, []), ("Staff", 40, [])])
+        faculty = rows_by_label(results.scores[("TRUST", "role")])["Faculty"]
+        total = results.scores[("TRUST", "role")].total
+        assert faculty.gap == round(faculty.pct_favorable - total.pct_favorable, 1)
