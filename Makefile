@@ -98,6 +98,7 @@ bench: install ## Run the performance scripts in bench/
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/cache_bench.py
 	$(BIN)/python bench/survey_bench.py
+	$(BIN)/python bench/survey_audit_bench.py
 	$(BIN)/python bench/mail_bench.py
 	$(BIN)/python bench/upload_memory.py
 
