@@ -1,4 +1,4 @@
-"""Snippet choosers that check who may see the records, for models holding personal data.
+"""Snippet choosers that check who may see the records: personal data, raw and embargoed survey data.
 
 Wagtail's snippet chooser views (choose, results, chosen, chosen-multiple) list and return any
 record to anyone with admin access; the list, inspect and edit views check the model's

@@ -12,9 +12,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from odi_site.admin_access import ViewPermissionChooserViewSet
+
 from . import demo  # noqa: F401  (registers the demo section and data hooks)
 from .admin_views import PERMISSION, import_view, remove_expired_uploads
-from .choosers import SurveyDataChooserViewSet
 from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport, SurveyResultsPage
 from .releases import publish_conflict
 
@@ -22,7 +23,7 @@ from .releases import publish_conflict
 class SurveyDataViewSet(SnippetViewSet):
     """Survey data snippets: their choosers too are for those who may view the data."""
 
-    chooser_viewset_class = SurveyDataChooserViewSet
+    chooser_viewset_class = ViewPermissionChooserViewSet
 
 
 class SurveyViewSet(SurveyDataViewSet):

@@ -15,7 +15,7 @@ def at_least_cell_size(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('survey', '0005_clearer_help_texts'),
+        ('survey', '0006_pending_survey_upload'),
     ]
 
     operations = [
