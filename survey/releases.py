@@ -40,16 +40,6 @@ def released_ids(survey_id):
     return {pk for pk in live if pk not in replaced}
 
 
-def superseded_ids(administration_ids):
-    """Those of `administration_ids` that a released administration supersedes (one query)."""
-    from .models import Administration
-
-    later = Administration.objects.filter(
-        supersedes_id__in=administration_ids, pk__in=live_results_pages().values("administration_id")
-    )
-    return set(later.values_list("supersedes_id", flat=True))
-
-
 def publish_conflict(page):
     """Why `page` may not go live (a live results page of the administration it supersedes or that
     supersedes it), or None."""

@@ -214,7 +214,7 @@ def test_a_moved_page_answers_at_its_new_address_only(site):
 def test_a_survey_import_shows_its_figures_at_once(site):
     servers, shell, env = site
     path = "/survey/2014-15/measure/trust/"
-    assert not any(b"99.9%" in r.content for r in servers.get_all(path))
+    assert not any(b"55.5%" in r.content for r in servers.get_all(path))
     n = shell.run(
         "from survey.models import Aggregate\n"
         "result = Aggregate.objects.get(administration__slug='2014-15', measure__code='TRUST', group=None).n"
@@ -222,13 +222,13 @@ def test_a_survey_import_shows_its_figures_at_once(site):
     rows = io.StringIO()
     writer = csv.writer(rows)
     writer.writerow(["record", "survey", "administration", "measure_code", "n", "pct_favorable"])
-    writer.writerow(["score", "des", "2014-15", "TRUST", n, "99.9"])
+    writer.writerow(["score", "des", "2014-15", "TRUST", n, "55.5"])
     upload = Path(env["MEDIA_ROOT"]).parent / "trust.csv"
     upload.write_text(rows.getvalue())
     subprocess.run(
         [sys.executable, str(MANAGE), "import_survey", str(upload)], env=env, check=True, capture_output=True
     )
-    assert all(b"99.9%" in r.content for r in servers.get_all(path))
+    assert all(b"55.5%" in r.content for r in servers.get_all(path))
 
 
 def test_a_new_minimum_cell_size_withholds_figures_at_once(site):
@@ -236,7 +236,7 @@ def test_a_new_minimum_cell_size_withholds_figures_at_once(site):
     path = "/survey/2014-15/dimension/role/"
     before = servers.get_all(path)[0].content
     shell.run(
-        "from survey.models import Survey\nsurvey = Survey.objects.get(slug='des')\nsurvey.min_cell_size = 9000\nsurvey.save()"
+        "from survey.models import Survey\nsurvey = Survey.objects.get(slug='des')\nsurvey.min_cell_size = survey.min_breakdown_size = 9000\nsurvey.save()"
     )
     after = servers.get_all(path)
     assert all(r.content != before and (b"9000" in r.content or b"9,000" in r.content) for r in after)

@@ -16,7 +16,7 @@ from pages.models import BasePage
 
 from .. import views
 from ..page_forms import SurveyResultsPageForm
-from ..releases import is_public, may_see_unreleased, superseded_ids
+from ..releases import is_public, may_see_unreleased
 
 
 class SurveyResultsIndexPage(BasePage):
@@ -44,8 +44,8 @@ class SurveyResultsIndexPage(BasePage):
             .select_related("administration__survey")
             .order_by("-administration__fielded_from", "-first_published_at")
         )
-        # Interim results whose final results are live are not listed (survey/releases.py).
-        replaced = superseded_ids([page.administration_id for page in pages if page.administration_id])
+        # Interim results whose final results are listed too are left out (survey/releases.py).
+        replaced = {page.administration.supersedes_id for page in pages if page.administration_id}
         context["result_pages"] = [page for page in pages if page.administration_id not in replaced]
         return context
 
