@@ -1,17 +1,15 @@
-"""Events helpers: forgiving pagination, iCalendar files and schema.org JSON-LD.
+"""Events helpers: forgiving pagination, calendar items and schema.org JSON-LD.
 
 Plain functions taking pages as arguments, so they can be tested without the page tree.
 """
 
-import datetime
 import json
 
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.safestring import mark_safe
-from icalendar import Calendar, Event
+
+from odi_site.calendars import CalendarItem
 
 ATTENDANCE_MODES = {
     "in_person": "https://schema.org/OfflineEventAttendanceMode",
@@ -83,39 +81,17 @@ def event_json_ld(event, request):
     return data
 
 
-def ical_event(event, request):
-    """One VEVENT: local times with their time zone (VTIMEZONE added by the calendar), dates if all day."""
-    item = Event()
-    item.add("uid", f"event-{event.pk}@{request.get_host().split(':')[0]}")
-    item.add("dtstamp", event.last_published_at or timezone.now())
-    if event.all_day:
-        item.add("dtstart", event.local_start.date())
-        # DTEND of an all-day event is the day after the last day (RFC 5545).
-        item.add("dtend", event.local_end.date() + datetime.timedelta(days=1))
-    else:
-        item.add("dtstart", event.local_start)
-        item.add("dtend", event.local_end)
-    item.add("summary", event.title)
-    if event.teaser_summary:
-        item.add("description", event.teaser_summary)
-    if event.location or event.online_url:
-        item.add("location", event.location or event.online_url)
-    item.add("url", event.get_full_url(request))
-    if event.category_id:
-        item.add("categories", [event.category.name])
-    return item
-
-
-def calendar_response(request, events, name, filename):
-    """An iCalendar file of `events` that calendar apps can subscribe to or import."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Office of Diversity, Equity & Inclusion//Campus events//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    for event in events:
-        calendar.add_component(ical_event(event, request))
-    calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
-    return response
+def calendar_item(event, request):
+    """An event as a calendar item (odi_site.calendars writes the file)."""
+    return CalendarItem(
+        uid=f"event-{event.pk}@{request.get_host().split(':')[0]}",
+        summary=event.title,
+        start=event.start,
+        end=event.end,
+        all_day=event.all_day,
+        location=event.location or event.online_url,
+        description=event.teaser_summary,
+        url=event.get_full_url(request),
+        categories=[event.category.name] if event.category_id else [],
+        changed=event.last_published_at,
+    )

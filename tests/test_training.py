@@ -491,6 +491,14 @@ class TestCalendars:
         again = Calendar.from_ical(client.get(f"{program.url}calendar/").content).walk("VEVENT")
         assert [str(e["uid"]) for e in again] == [str(e["uid"]) for e in events]
 
+    def test_sessions_are_written_in_campus_time_as_events_are(self, client, program, session):
+        """One calendar builder (odi_site.calendars): the same time-zone rule for both kinds."""
+        calendar = Calendar.from_ical(client.get(f"{program.url}calendar/").content)
+        assert calendar.walk("VTIMEZONE")[0]["TZID"] == "America/Chicago"
+        (event,) = calendar.walk("VEVENT")
+        assert str(event.decoded("dtstart").tzinfo) == "America/Chicago"
+        assert event.decoded("dtstart") == session.start
+
 
 # --- query budget -----------------------------------------------------------------------------
 

@@ -8,12 +8,13 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.core import signing
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from odi_site.calendars import calendar_response
 from odi_site.rate_limits import hit_rate_limit
 from pages.forms import log_submission
 
@@ -179,12 +180,6 @@ def cancel_registration(request, page):
     return tokened(TemplateResponse(request, "training/cancel_registration.html", context))
 
 
-def ics_response(body, filename):
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def session_calendar(request, program, session_id):
     """One session's .ics, for sessions of the program's live levels."""
     levels = TrainingLevelPage.objects.child_of(program).live().public()
@@ -196,9 +191,8 @@ def session_calendar(request, program, session_id):
     if session is None:
         raise Http404("No such session")
     level = session.level
-    page_url = request.build_absolute_uri(level.get_url(request))
-    body = calendars.session_calendar(session, level, page_url)
-    return ics_response(body, f"{level.slug}-{timezone.localtime(session.start):%Y-%m-%d}.ics")
+    item = calendars.session_item(session, level, request.build_absolute_uri(level.get_url(request)))
+    return calendar_response(level.title, [item], f"{level.slug}-{timezone.localtime(session.start):%Y-%m-%d}")
 
 
 def program_calendar(request, program):
@@ -208,7 +202,5 @@ def program_calendar(request, program):
         .select_related("level")
         .order_by("start", "pk")
     )
-    body = calendars.program_calendar(
-        program.title, sessions, lambda level: request.build_absolute_uri(level.get_url(request))
-    )
-    return ics_response(body, "training.ics")
+    items = calendars.program_items(sessions, lambda level: request.build_absolute_uri(level.get_url(request)))
+    return calendar_response(program.title, items, "training")

@@ -15,9 +15,10 @@ from wagtail.images import get_image_model
 from wagtail.search import index
 
 from odi_site.caching.version import versioned
+from odi_site.calendars import calendar_response
 
 from ..blocks import BodyStreamBlock
-from ..events import calendar_response, event_json_ld, json_ld_script, paginate
+from ..events import calendar_item, event_json_ld, json_ld_script, paginate
 from .base import BasePage
 
 EVENTS_PER_PAGE = 12
@@ -164,9 +165,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             event = events.filter(slug=slug).first() if slug_unicode_re.match(slug) else None
             if event is None:
                 raise Http404("No such event")
-            return calendar_response(request, [event], event.title, event.slug)
+            return calendar_response(event.title, [calendar_item(event, request)], event.slug)
         events = events.filter(end__gte=timezone.now()).order_by("start", "pk")
-        return calendar_response(request, events, self.title, "events")
+        return calendar_response(self.title, [calendar_item(event, request) for event in events], "events")
 
 
 class EventPage(BasePage):
