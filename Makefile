@@ -16,12 +16,11 @@ SCREENSHOT_DIR := build/screenshots
 # it is not installed and those tests skip (or fail under ODI_REQUIRE_BROWSER=1, as in CI).
 NODE_STAMP := node_modules/.installed
 TEST_TOOLS := $(if $(and $(wildcard package-lock.json),$(shell command -v npm 2>/dev/null)),$(NODE_STAMP))
-# This machine's pip config names local indexes that lack some projects; pip warns about each.
+PORT ?= 8000
 # gunicorn's access log without query strings: cancel and confirmation links carry tokens there.
 ACCESS_LOG_FORMAT := %(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(f)s" "%(a)s"
-PIP_NOISE := ^WARNING: Location 'file:///opt/[^']*' is ignored: it is neither a file nor a directory\.$$
 
-.PHONY: help install migrate run superuser demo-reset lint format test browser editor-guide bench lock serve clean
+.PHONY: help install migrate run superuser demo-reset lint check format test browser editor-guide bench lock serve clean
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -35,7 +34,7 @@ install: $(STAMP) ## Create .venv (Python 3.11) and install requirements.lock
 # Re-runs only when requirements.lock is newer than the stamp.
 $(STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q -r requirements.lock 2>&1 | { grep -vE "$(PIP_NOISE)" || true; }
+	$(BIN)/python -m pip install -q -r requirements.lock
 	@touch $@
 
 $(NODE_STAMP): package-lock.json
@@ -48,9 +47,9 @@ migrate: install ## Apply database migrations
 # Scheduled publishing needs a periodic job; in development a background loop stands in for
 # cron and is stopped (with its sleep) when the development server exits. The task worker
 # (emails, renditions) runs beside it and stops with it too.
-run: migrate ## Load demo content, print the admin login, serve http://127.0.0.1:8000/
+run: migrate ## Load demo content, print the admin login, serve http://127.0.0.1:$(PORT)/ (make run PORT=8040)
 	$(MANAGE) load_demo_content
-	$(MANAGE) create_demo_admin
+	$(MANAGE) create_demo_admin --port $(PORT)
 	@( s=; trap '[ -z "$$s" ] || kill $$s 2>/dev/null; exit 0' TERM; \
 	   while true; do \
 	     $(MANAGE) publish_scheduled || true; \
@@ -61,7 +60,7 @@ run: migrate ## Load demo content, print the admin login, serve http://127.0.0.1
 	trap 'kill $$loop $$worker 2>/dev/null || true' EXIT; \
 	trap 'exit 130' INT TERM; \
 	echo "publish_scheduled and run_periodic_tasks run every 60 s while the server is up (pid $$loop); task worker pid $$worker"; \
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 superuser: install ## Create an admin account interactively
 	$(MANAGE) createsuperuser
@@ -74,6 +73,14 @@ lint: install ## ruff check, ruff format --check, djhtml --check, bandit (high s
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 	$(BIN)/bandit -q -c pyproject.toml -r odi_site pages training survey bench --severity-level high
+
+# The deploy check needs production settings; these throwaway values stand in for a real host's.
+check: install ## manage.py check, makemigrations --check, check --deploy (production settings)
+	DJANGO_SETTINGS_MODULE=odi_site.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=odi_site.settings.test $(MANAGE) makemigrations --check --noinput --dry-run
+	DJANGO_SETTINGS_MODULE=odi_site.settings.production ALLOWED_HOSTS=odi.example.edu \
+	  WAGTAILADMIN_BASE_URL=https://odi.example.edu DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+	  $(MANAGE) check --deploy --fail-level WARNING
 
 format: install ## Apply ruff fixes and formatting, re-indent templates
 	$(BIN)/ruff check --fix-only .
@@ -124,5 +131,5 @@ serve: install ## Production settings under gunicorn (needs DJANGO_SECRET_KEY, A
 	  --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' --error-logfile -
 
 clean: ## Remove build output and tool caches (keeps .venv, db.sqlite3 and media/)
-	rm -rf build .pytest_cache .ruff_cache .coverage htmlcov
+	rm -rf build .pytest_cache .ruff_cache
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

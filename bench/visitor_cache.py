@@ -4,7 +4,7 @@ does). Django's middleware rightly refuses `private` responses, so for this expe
 pages say `Vary: Cookie` instead: each visitor (CSRF cookie) gets an entry of their own.
 """
 
-from odi_site.settings.production import *  # noqa: F403
+from odi_site.settings.production import *
 
 
 class PerVisitorMiddleware:
@@ -25,7 +25,7 @@ class PerVisitorMiddleware:
 MIDDLEWARE = [
     "django.middleware.cache.UpdateCacheMiddleware",
     "bench.visitor_cache.PerVisitorMiddleware",
-    *MIDDLEWARE,  # noqa: F405
+    *MIDDLEWARE,
     "django.middleware.cache.FetchFromCacheMiddleware",
 ]
 CACHE_MIDDLEWARE_SECONDS = 600

@@ -1,4 +1,4 @@
-"""The one StreamField block library every page type uses (see DESIGN.md, "Shared content model")."""
+"""The one StreamField block library every page type uses."""
 
 import re
 from html.parser import HTMLParser

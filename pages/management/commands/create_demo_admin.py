@@ -11,6 +11,9 @@ USERNAME = "admin"
 class Command(BaseCommand):
     help = "Create superuser “admin” with a random password, unless a superuser already exists."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="The port `make run` serves on.")
+
     def handle(self, *args, **options):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
@@ -25,6 +28,6 @@ class Command(BaseCommand):
         User.objects.create_superuser(USERNAME, "admin@example.edu", password)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Log in at http://127.0.0.1:8000/admin/ as {USERNAME} / {password} — shown once; change it after logging in."
+                f"Log in at http://127.0.0.1:{options['port']}/admin/ as {USERNAME} / {password} — shown once; change it after logging in."
             )
         )

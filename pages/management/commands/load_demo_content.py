@@ -1,4 +1,4 @@
-"""Build the demo site: page tree, images and site settings (see DESIGN.md, "Page tree")."""
+"""Build the demo site: page tree, images and site settings (the README's "Page tree")."""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
