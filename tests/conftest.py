@@ -1,5 +1,7 @@
 """Shared fixtures: a minimal site (home page as the default site's root) and the demo tree."""
 
+import contextlib
+
 import pytest
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
@@ -44,17 +46,61 @@ def home(db):
     return home
 
 
-@pytest.fixture(scope="module")
-def _demo_tree(django_db_setup, django_db_blocker):
-    """Build the demo tree once per module inside a transaction that is rolled back afterwards.
+class DemoTree:
+    """The demo tree, built once for each run of consecutive tests that use it, then rolled back.
 
-    Each test still runs in its own savepoint (the `db` fixture), so tests can change the tree
-    freely; building it per test would cost several seconds each.
+    It lives in a transaction that stays open while those tests run, each in its own savepoint
+    (the `db` fixture), so they can change the tree freely; building it per test would cost
+    several seconds each. The transaction must end before any other test: those build their own
+    small tree (`home`), transactional tests flush the tables, and Django's TestCase classes close
+    the connection when they finish.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
+
+    def __init__(self):
+        self.open = None
+
+    def build(self, django_db_blocker):
+        if self.open is None:
+            stack = contextlib.ExitStack()
+            stack.enter_context(django_db_blocker.unblock())
+            stack.enter_context(transaction.atomic())
+            self.open = stack
+            call_command("load_demo_content", verbosity=0)
+
+    def discard(self):
+        if self.open is not None:
+            transaction.set_rollback(True)
+            self.open.close()
+            self.open = None
+
+
+DEMO_TREE = DemoTree()
+
+
+def uses_demo_tree(item):
+    return item is not None and "demo_site" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Tests on the demo tree run one after another, last among the database tests, so it is built
+    once. This runs before pytest-django's own stable reordering, which keeps that order within
+    each of its groups (it moves transactional tests after all of these)."""
+    items.sort(key=uses_demo_tree)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Roll the demo tree back once the test's own fixtures are gone and the next test is not on it."""
+    result = yield
+    if not uses_demo_tree(nextitem):
+        DEMO_TREE.discard()
+    return result
+
+
+@pytest.fixture
+def _demo_tree(django_db_setup, django_db_blocker):
+    DEMO_TREE.build(django_db_blocker)
 
 
 @pytest.fixture

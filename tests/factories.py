@@ -1,10 +1,38 @@
 """factory_boy factories: one per page type and snippet/setting model (a test checks the coverage)."""
 
+import datetime
+
 import factory
 import wagtail_factories
+from django.utils import timezone
 from wagtail.models import Site
 
-from pages.models import HomePage, HomePagePillar, SiteSettings, StandardPage
+from pages.models import (
+    CareerServicesPage,
+    CommunityEngagementPage,
+    CommunityPartner,
+    ConsultationRequest,
+    EventCategory,
+    EventIndexPage,
+    EventPage,
+    FocusArea,
+    HomePage,
+    HomePagePillar,
+    SiteSettings,
+    StandardPage,
+)
+from survey.choices import MeasureKind
+from survey.models import (
+    Administration,
+    Aggregate,
+    Dimension,
+    Group,
+    Measure,
+    Survey,
+    SurveyResultsIndexPage,
+    SurveyResultsPage,
+)
+from training.models import Registration, TrainingLevelPage, TrainingProgramPage, TrainingSession
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -52,11 +80,6 @@ class SiteSettingsFactory(factory.django.DjangoModelFactory):
 
 
 # Training (issue 5)
-import datetime  # noqa: E402
-
-from django.utils import timezone  # noqa: E402
-
-from training.models import Registration, TrainingLevelPage, TrainingProgramPage, TrainingSession  # noqa: E402
 
 
 def _training_start(n):
@@ -111,16 +134,6 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
 
 
 # Events, career and community (issue 6)
-from pages.models import (  # noqa: E402
-    CareerServicesPage,
-    CommunityEngagementPage,
-    CommunityPartner,
-    ConsultationRequest,
-    EventCategory,
-    EventIndexPage,
-    EventPage,
-    FocusArea,
-)
 
 
 def _event_start(n):
@@ -215,17 +228,6 @@ class CommunityEngagementPageFactory(wagtail_factories.PageFactory):
 
 
 # Survey (issue 4)
-from survey.choices import MeasureKind  # noqa: E402
-from survey.models import (  # noqa: E402
-    Administration,
-    Aggregate,
-    Dimension,
-    Group,
-    Measure,
-    Survey,
-    SurveyResultsIndexPage,
-    SurveyResultsPage,
-)
 
 
 class SurveyFactory(factory.django.DjangoModelFactory):

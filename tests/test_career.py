@@ -7,13 +7,15 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
 
 from pages import consultations
 from pages.choices import ConsultationStatus
 from pages.exports import neutralise_formula
 from pages.models import CareerServicesPage, ConsultationRequest, HomePage, StandardPage
 from tests.conftest import posts_commit
-from tests.factories import CareerServicesPageFactory, ConsultationRequestFactory
+from tests.factories import CareerServicesPageFactory, ConsultationRequestFactory, HomePageFactory
 from tests.queries import cost_of
 
 VALID = {
@@ -173,21 +175,24 @@ class TestConsultationForm:
         assert count() == small <= 8
 
 
-class TestCareerPageRules:
-    """Plain pytest, not WagtailPageTestCase: on PostgreSQL, that class's class-level transaction
-    between this module's function-level ones was followed by a closed connection in the next
-    class (seen in CI; cause not yet pinned down)."""
+class TestCareerPageRules(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = HomePageFactory(parent=Page.get_first_root_node(), slug="home-career-rules")
+        Site.objects.filter(is_default_site=True).update(root_page=cls.home)
 
     def test_one_career_page_directly_under_home(self):
-        assert CareerServicesPage in HomePage.creatable_subpage_models()
-        assert CareerServicesPage not in StandardPage.creatable_subpage_models()
-        assert StandardPage not in CareerServicesPage.creatable_subpage_models()
-        assert CareerServicesPage.max_count == 1
+        self.assertCanCreateAt(HomePage, CareerServicesPage)
+        self.assertCanNotCreateAt(StandardPage, CareerServicesPage)
+        self.assertCanNotCreateAt(CareerServicesPage, StandardPage)
+        self.assertEqual(CareerServicesPage.max_count, 1)
 
-    def test_routable_and_renderable(self, client, home):
-        page = CareerServicesPageFactory(parent=home)
-        assert client.get(page.url).status_code == 200
-        assert client.get(page.url + "thanks/").status_code == 200
+    def test_routable_and_renderable(self):
+        page = CareerServicesPageFactory(parent=self.home)
+        self.assertPageIsRoutable(page)
+        self.assertPageIsRenderable(page)
+        self.assertPageIsRoutable(page, "thanks/")
+        self.assertPageIsRenderable(page, "thanks/")
 
 
 @pytest.fixture

@@ -1,7 +1,4 @@
-"""The demo tree `load_demo_content` builds: every page renders, facts present, idempotent.
-
-Kept in its own module because the tree is built once per module (see conftest._demo_tree).
-"""
+"""The demo tree `load_demo_content` builds: every page renders, facts present, idempotent."""
 
 import re
 

@@ -1,7 +1,4 @@
-"""The training section of the demo site: the office's facts on every level page, sessions, idempotence.
-
-Its own module because the demo tree is built once per module (see conftest._demo_tree).
-"""
+"""The training section of the demo site: the office's facts on every level page, sessions, idempotence."""
 
 import pytest
 from bs4 import BeautifulSoup
