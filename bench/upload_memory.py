@@ -28,7 +28,7 @@ import django
 django.setup()
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from pages.renditions import make_renditions
+from odi_site.renditions import make_renditions
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 from wagtail.models import Collection

@@ -6,6 +6,3 @@ class PagesConfig(AppConfig):
 
     name = "pages"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signals  # noqa: F401  (connects the renditions receiver)

@@ -6,10 +6,10 @@ from django import forms
 from django.db import transaction
 from django.template.response import TemplateResponse
 
+from odi_site.public_forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField, log_submission
 from odi_site.rate_limits import hit_rate_limit
 
 from .choices import ConsultationRole, ConsultationTopic
-from .forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField, log_submission
 from .mail import queue_email
 
 logger = logging.getLogger(__name__)

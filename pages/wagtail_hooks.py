@@ -5,7 +5,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .exports import SafeExportIndexView
+from odi_site.exports import SafeExportIndexView
+
 from .mail_admin import EmailPermissionPolicy, EmailViewSet
 from .models import CommunityPartner, ConsultationEmail, ConsultationRequest, EventCategory, FocusArea
 

@@ -1,6 +1,6 @@
 """Admin home panel for survey data managers: the last imports from the import log (`SurveyImport`)."""
 
-from pages.dashboard import PANEL_LIMIT, DashboardPanel
+from odi_site.dashboard import PANEL_LIMIT, DashboardPanel
 
 from .models import SurveyImport
 

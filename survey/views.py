@@ -17,7 +17,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 
 from odi_site.caching.version import versioned
-from pages.exports import neutralise_formula
+from odi_site.exports import neutralise_formula
 
 from . import charts
 from .choices import MeasureKind

@@ -10,9 +10,9 @@ from django.core import mail
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
+from odi_site.exports import neutralise_formula
 from pages import consultations
 from pages.choices import ConsultationStatus
-from pages.exports import neutralise_formula
 from pages.models import CareerServicesPage, ConsultationRequest, HomePage, StandardPage
 from tests.conftest import posts_commit
 from tests.factories import CareerServicesPageFactory, ConsultationRequestFactory, HomePageFactory

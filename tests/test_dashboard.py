@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from pages.dashboard import PANEL_LIMIT
+from odi_site.dashboard import PANEL_LIMIT
 from pages.roles import APPROVERS, EDITORS, setup_roles
 from survey.models import SurveyImport
 from tests.factories import (

@@ -4,7 +4,7 @@ from bs4 import BeautifulSoup
 from django import forms
 from django.template.loader import render_to_string
 
-from pages.forms import HoneypotFormMixin, NoMarkupMixin
+from odi_site.public_forms import HoneypotFormMixin, NoMarkupMixin
 
 
 class ContactForm(NoMarkupMixin, HoneypotFormMixin):

@@ -13,8 +13,8 @@ from botocore.config import Config
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
-from pages.renditions import rendition_specs
-from pages.uploads import STORAGE_FAILED_MESSAGE
+from odi_site.renditions import rendition_specs
+from odi_site.uploads import STORAGE_FAILED_MESSAGE
 from tests.test_settings import PRODUCTION_ENV, run_manage
 from tests.test_uploads import DOCUMENT_UPLOADERS, IMAGE_UPLOADERS, JPEG, upload
 

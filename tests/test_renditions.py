@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
-from pages.renditions import TEMPLATE_IMAGE_SPECS, make_renditions, rendition_specs
+from odi_site.renditions import TEMPLATE_IMAGE_SPECS, make_renditions, rendition_specs
 from tests.factories import ImageFactory
 
 IMAGE_TAG = re.compile(r"{%\s*(?:srcset_image|image|picture)\s+\S+\s+(.*?)%}", re.S)
@@ -29,7 +29,7 @@ def template_specs():
 
 def test_every_template_image_spec_is_warmed():
     missing = template_specs() - set(TEMPLATE_IMAGE_SPECS)
-    assert not missing, f"add to pages/renditions.py TEMPLATE_IMAGE_SPECS: {sorted(missing)}"
+    assert not missing, f"add to odi_site/renditions.py TEMPLATE_IMAGE_SPECS: {sorted(missing)}"
 
 
 def test_uploading_an_image_creates_its_renditions(db, django_capture_on_commit_callbacks):
@@ -43,8 +43,8 @@ def test_the_upload_only_enqueues_a_task_for_the_worker(db, settings, django_cap
     with django_capture_on_commit_callbacks(execute=True):
         image = ImageFactory()
     assert image.renditions.count() == 0
-    (task,) = DBTaskResult.objects.filter(task_path__startswith="pages.")
-    assert (task.task_path, task.args_kwargs["args"]) == ("pages.renditions.make_renditions", [image.pk])
+    (task,) = DBTaskResult.objects.filter(task_path__startswith="odi_site.")
+    assert (task.task_path, task.args_kwargs["args"]) == ("odi_site.renditions.make_renditions", [image.pk])
     # What the worker does with the row (tests/test_worker_faults.py runs the real worker process).
     task.task.call(*task.args_kwargs["args"], **task.args_kwargs["kwargs"])
     assert image.renditions.count() == len(rendition_specs())

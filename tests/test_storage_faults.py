@@ -18,7 +18,7 @@ from wagtail.images.models import Image
 from wagtail.models import UploadedFile
 
 from odi_site.storage import AtomicFileSystemStorage
-from pages.uploads import STORAGE_FAILED_MESSAGE
+from odi_site.uploads import STORAGE_FAILED_MESSAGE
 from tests.test_uploads import DOCUMENT_UPLOADERS, IMAGE_UPLOADERS, JPEG, UPLOADER_IDS, stored_files, upload
 
 PDF = b"%PDF-1.7\n" + os.urandom(8192)

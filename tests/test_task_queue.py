@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from odi_site.renditions import make_renditions
 from odi_site.task_queue import oldest_waiting_age
-from pages.renditions import make_renditions
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from pages.dashboard import PANEL_LIMIT, DashboardPanel
+from odi_site.dashboard import PANEL_LIMIT, DashboardPanel
 
 from .models import TrainingSession, with_seat_counts
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from pages.forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField
+from odi_site.public_forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField
 
 
 def session_label(session):

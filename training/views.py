@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from odi_site.calendars import calendar_response
+from odi_site.public_forms import log_submission
 from odi_site.rate_limits import hit_rate_limit
-from pages.forms import log_submission
 
 from . import calendars
 from .choices import RegistrationStatus

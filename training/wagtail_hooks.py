@@ -13,7 +13,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
-from pages.exports import SafeExportIndexView
+from odi_site.exports import SafeExportIndexView
 from pages.mail_admin import EmailPermissionPolicy, EmailViewSet
 
 from . import demo

@@ -335,8 +335,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env.get("IMAGE_MAX_PIXELS", "40000000"))
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp"}
 # Upload forms that also check files by content: whole-image decoding, document signatures.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.uploads.ImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "odi_site.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "odi_site.uploads.DocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party requests from the admin either: Gravatar would learn editors' email hashes.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -5,6 +5,7 @@
 in templates/; tests/test_renditions.py fails when a template uses one that is missing here.
 """
 
+from django.db import transaction
 from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -45,3 +46,11 @@ def make_renditions(image_id):
     if image is None:  # deleted before the worker got to it
         return 0
     return len(warm_renditions(image))
+
+
+def image_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    """A new or replaced image file gets its renditions from the worker once the upload is committed
+    (connected to the image model's post_save in apps.py)."""
+    if raw or not (created or (update_fields is None or "file" in update_fields)):
+        return
+    transaction.on_commit(lambda: make_renditions.enqueue(instance.pk))

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from wagtail.images import get_image_model
 
-from pages.renditions import rendition_specs, warm_renditions
+from odi_site.renditions import rendition_specs, warm_renditions
 
 
 class Command(BaseCommand):
