@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
 from . import version
@@ -70,8 +71,8 @@ class PageCacheMiddleware:
             logger.warning("Page cache unreadable; serving %s uncached", request.path)
             return self.get_response(request)
         request.content_version = token  # fragments rendered below reuse it (context processor)
-        if (response := current(stored, token)) is not None:
-            return response
+        if (entry := current(stored, token)) is not None:
+            return from_entry(entry)
         response = self.get_response(request)
         if (params := getattr(response, PARAMS_ATTRIBUTE, None)) is not None and self.is_shareable(response):
             share(request, response, address, params, token)
@@ -94,7 +95,7 @@ class PageCacheMiddleware:
 
 
 def look_up(request, address):
-    """(content version, the stored `(token, response)` entry for this request or None)."""
+    """(content version, the stored `(token, entry)` for this request or None)."""
     plain_key, params_key = key_for(address), key_for(address, "params")
     found = cache.get_many([version.VERSION_KEY, plain_key, params_key])
     token = found.get(version.VERSION_KEY) or version.establish()
@@ -122,11 +123,25 @@ def share(request, response, address, params, token):
     if hasattr(response, "render") and callable(response.render):
         response.render()
     query = normalised_query(request, params)
-    entries = {key_for(address, query): (token, response), key_for(address, "params"): (token, params)}
+    entries = {key_for(address, query): (token, to_entry(response)), key_for(address, "params"): (token, params)}
     try:
         cache.set_many(entries, settings.PAGE_CACHE_SECONDS)
     except DatabaseError:  # a page that could not be stored is still a good answer
         logger.warning("Page cache unwritable; %s not stored", request.path)
+
+
+def to_entry(response):
+    """What is stored of a response: status, headers and body as plain values. Unpickling these is
+    several times cheaper than unpickling the response object, and a hit does little else."""
+    return response.status_code, list(response.items()), response.content
+
+
+def from_entry(entry):
+    status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
 def key_for(address, variant=""):
