@@ -11,6 +11,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# Parallel test processes (pytest-xdist): one per CPU by default; TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= auto
 SCREENSHOT_DIR := build/screenshots
 # The HTML validator used by tests/browser (vnu.jar) comes from npm and runs on Java. Without npm
 # it is not installed and those tests skip (or fail under ODI_REQUIRE_BROWSER=1, as in CI).
@@ -90,7 +92,7 @@ format: install ## Apply ruff fixes and formatting, re-indent templates
 test: install $(TEST_TOOLS) ## Run the whole suite (browser tests included); DATABASE_URL picks the database
 	@mkdir -p $(SCREENSHOT_DIR)
 	DJANGO_SETTINGS_MODULE=odi_site.settings.test ODI_SCREENSHOT_DIR=$(CURDIR)/$(SCREENSHOT_DIR) \
-	  $(BIN)/pytest $(PYTEST_ARGS)
+	  $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 browser: install $(TEST_TOOLS) ## Run only the browser tests; screenshots go to build/screenshots
 	@mkdir -p $(SCREENSHOT_DIR)

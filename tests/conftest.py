@@ -1,6 +1,8 @@
 """Shared fixtures: a minimal site (home page as the default site's root) and the demo tree."""
 
 import contextlib
+import os
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.core.cache import caches
@@ -10,6 +12,17 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from tests.factories import HomePageFactory, SiteSettingsFactory
+
+
+def pytest_configure(config):
+    """With parallel workers (pytest-xdist), each worker gets a Redis database of its own below the
+    one REDIS_TEST_URL names (15, 14, ...), as it gets its own test database from pytest-django."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    url = os.environ.get("REDIS_TEST_URL")
+    if url and worker.startswith("gw"):
+        parts = urlsplit(url)
+        database = int(parts.path.strip("/") or 0) - int(worker.removeprefix("gw"))
+        os.environ["REDIS_TEST_URL"] = urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, ""))
 
 
 def clear_caches():
