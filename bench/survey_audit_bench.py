@@ -46,7 +46,7 @@ def setup(tmp):
 def site():
     from wagtail.models import Page, Site
 
-    from tests.factories import HomePageFactory
+    from pages.factories import HomePageFactory
 
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, slug=f"home-{random.randrange(10**9)}")
@@ -58,9 +58,9 @@ def audit_one(name, data, truth, survey, label):
     from django.db import transaction
     from django.test import Client
 
+    from survey.factories import SurveyResultsIndexPageFactory, SurveyResultsPageFactory
     from survey.importing import import_file
     from survey.models import Administration, Survey
-    from tests.factories import SurveyResultsIndexPageFactory, SurveyResultsPageFactory
     from tests.survey_audit import audit, collect
 
     with transaction.atomic():

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from tests.factories import HomePageFactory, SiteSettingsFactory
+from pages.factories import HomePageFactory, SiteSettingsFactory
 
 
 def pytest_configure(config):

@@ -16,6 +16,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertTempl
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from pages.factories import EventCategoryFactory, EventIndexPageFactory, HomePageFactory, ImageFactory
 from pages.models import (
     CareerServicesPage,
     CommunityEngagementPage,
@@ -24,16 +25,9 @@ from pages.models import (
     HomePage,
     StandardPage,
 )
+from survey.factories import AdministrationFactory, SurveyResultsIndexPageFactory
 from survey.models import SurveyResultsIndexPage, SurveyResultsPage
-from tests.factories import (
-    AdministrationFactory,
-    EventCategoryFactory,
-    EventIndexPageFactory,
-    HomePageFactory,
-    ImageFactory,
-    SurveyResultsIndexPageFactory,
-    TrainingProgramPageFactory,
-)
+from training.factories import TrainingProgramPageFactory
 from training.models import TrainingLevelPage, TrainingProgramPage
 
 pytestmark = pytest.mark.django_db

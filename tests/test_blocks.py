@@ -14,7 +14,7 @@ from pages.blocks import (
     DocumentLinkBlock,
     MediaEmbedBlock,
 )
-from tests.factories import ImageFactory
+from pages.factories import ImageFactory
 
 
 def clean_body(data):

@@ -11,20 +11,18 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from odi_site.caching import version
-from pages.models import ConsultationRequest, SiteSettings
-from survey.models import SurveyImport
-from tests.factories import (
+from pages.factories import (
     CareerServicesPageFactory,
     EventCategoryFactory,
     EventIndexPageFactory,
     EventPageFactory,
     StandardPageFactory,
-    TrainingLevelPageFactory,
-    TrainingProgramPageFactory,
-    TrainingSessionFactory,
 )
+from pages.models import ConsultationRequest, SiteSettings
+from survey.models import SurveyImport
 from tests.queries import cost_of
 from tests.test_career import VALID
+from training.factories import TrainingLevelPageFactory, TrainingProgramPageFactory, TrainingSessionFactory
 from training.models import Registration
 
 pytestmark = pytest.mark.usefixtures("page_cache")

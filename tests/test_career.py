@@ -13,9 +13,9 @@ from wagtail.test.utils import WagtailPageTestCase
 from odi_site.exports import neutralise_formula
 from pages import consultations
 from pages.choices import ConsultationStatus
+from pages.factories import CareerServicesPageFactory, ConsultationRequestFactory, HomePageFactory
 from pages.models import CareerServicesPage, ConsultationRequest, HomePage, StandardPage
 from tests.conftest import posts_commit
-from tests.factories import CareerServicesPageFactory, ConsultationRequestFactory, HomePageFactory
 from tests.queries import cost_of
 
 VALID = {

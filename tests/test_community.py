@@ -10,8 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from pages.models import CommunityEngagementPage, CommunityPartner, HomePage, StandardPage
-from tests.factories import (
+from pages.factories import (
     CommunityEngagementPageFactory,
     CommunityPartnerFactory,
     EventCategoryFactory,
@@ -21,6 +20,7 @@ from tests.factories import (
     HomePageFactory,
     ImageFactory,
 )
+from pages.models import CommunityEngagementPage, CommunityPartner, HomePage, StandardPage
 from tests.queries import cost_of
 
 PARTNERS_URL = "/admin/snippets/pages/communitypartner/"

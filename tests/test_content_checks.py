@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from wagtail.admin.userbar import ContentCheckerItem
 
 from pages.content_checks import ALT_CHECK, EDITOR_MESSAGES, SITE_RULES
-from tests.factories import StandardPageFactory
+from pages.factories import StandardPageFactory
 
 RULES = {rule.id: rule for rule in SITE_RULES}
 WAGTAIL_FILE_NAME_PATTERN = next(

@@ -10,14 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from odi_site.dashboard import PANEL_LIMIT
+from pages.factories import EventIndexPageFactory, EventPageFactory, StandardPageFactory
 from pages.roles import APPROVERS, EDITORS, setup_roles
+from survey.factories import AdministrationFactory
 from survey.models import SurveyImport
-from tests.factories import (
-    AdministrationFactory,
-    EventIndexPageFactory,
-    EventPageFactory,
+from training.factories import (
     RegistrationFactory,
-    StandardPageFactory,
     TrainingLevelPageFactory,
     TrainingProgramPageFactory,
     TrainingSessionFactory,

@@ -16,14 +16,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from pages.events import json_ld_script, paginate
+from pages.factories import EventCategoryFactory, EventIndexPageFactory, EventPageFactory, HomePageFactory, ImageFactory
 from pages.models import EventIndexPage, EventPage, HomePage, StandardPage
-from tests.factories import (
-    EventCategoryFactory,
-    EventIndexPageFactory,
-    EventPageFactory,
-    HomePageFactory,
-    ImageFactory,
-)
 from tests.queries import cost_of
 
 CHICAGO = zoneinfo.ZoneInfo("America/Chicago")

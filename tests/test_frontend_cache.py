@@ -5,7 +5,7 @@ import json
 import pytest
 from wagtail.contrib.frontend_cache.backends import http
 
-from tests.factories import StandardPageFactory
+from pages.factories import StandardPageFactory
 from tests.test_settings import PRODUCTION_ENV, run_manage
 
 CDN = {"http": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://cdn.internal"}}

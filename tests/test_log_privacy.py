@@ -13,15 +13,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from odi_site.logging import JsonFormatter
 from pages import consultations
+from pages.factories import CareerServicesPageFactory
 from pages.models import ConsultationRequest
 from tests.conftest import posts_commit
-from tests.factories import (
-    CareerServicesPageFactory,
-    TrainingLevelPageFactory,
-    TrainingProgramPageFactory,
-    TrainingSessionFactory,
-)
 from training import views as training_views
+from training.factories import TrainingLevelPageFactory, TrainingProgramPageFactory, TrainingSessionFactory
 from training.links import cancel_token
 from training.models import Registration
 from training.registration import CLOSED_MESSAGE, RegistrationRefused

@@ -12,16 +12,16 @@ from django.utils import timezone
 
 from pages import mail as outbox
 from pages.choices import EmailStatus
+from pages.factories import ConsultationRequestFactory
 from pages.models import ConsultationEmail, OutgoingEmail
 from tests.conftest import posts_commit
-from tests.factories import (
-    ConsultationRequestFactory,
+from training.emails import queue_confirmation
+from training.factories import (
     RegistrationFactory,
     TrainingLevelPageFactory,
     TrainingProgramPageFactory,
     TrainingSessionFactory,
 )
-from training.emails import queue_confirmation
 from training.models import Registration, TrainingEmail
 
 pytestmark = pytest.mark.django_db

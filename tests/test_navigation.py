@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from tests.factories import StandardPageFactory
+from pages.factories import StandardPageFactory
 from tests.queries import cost_of
 
 

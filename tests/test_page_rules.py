@@ -4,8 +4,8 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from pages.factories import HomePageFactory
 from pages.models import HomePage, StandardPage
-from tests.factories import HomePageFactory
 
 
 class TestPageTypeRules(WagtailPageTestCase):

@@ -2,8 +2,8 @@
 
 from bs4 import BeautifulSoup
 
+from pages.factories import StandardPageFactory
 from pages.models import StandardPage
-from tests.factories import StandardPageFactory
 
 
 class TestRobots:

@@ -10,8 +10,8 @@ results once, so it stays under 3 + the number of page types, whatever the conte
 from django.core.cache import caches
 from wagtail.models import Page
 
+from pages.factories import EventPageFactory, StandardPageFactory
 from pages.models import EventIndexPage, StandardPage
-from tests.factories import EventPageFactory, StandardPageFactory
 from tests.queries import cost_of
 
 # Wagtail's routing costs 5 of these for a section (the site, the home page, the section, and

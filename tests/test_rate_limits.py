@@ -7,8 +7,8 @@ from wagtail.models import PageViewRestriction
 
 from odi_site.client_ip import client_ip
 from odi_site.rate_limits import hit_rate_limit
+from pages.factories import CareerServicesPageFactory, StandardPageFactory
 from pages.models import ConsultationRequest
-from tests.factories import CareerServicesPageFactory, StandardPageFactory
 from tests.test_career import VALID
 
 PROXY = "127.0.0.1"  # nginx on the same host: every request arrives from it

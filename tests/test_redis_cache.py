@@ -18,7 +18,7 @@ from django.test import override_settings
 
 from odi_site.caching import version
 from odi_site.caching.backends import FailOpenRedisCache
-from tests.factories import StandardPageFactory
+from pages.factories import StandardPageFactory
 from tests.queries import cost_of
 
 REDIS_URL = os.environ.get("REDIS_TEST_URL")

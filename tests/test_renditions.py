@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from odi_site.renditions import TEMPLATE_IMAGE_SPECS, make_renditions, rendition_specs
-from tests.factories import ImageFactory
+from pages.factories import ImageFactory
 
 IMAGE_TAG = re.compile(r"{%\s*(?:srcset_image|image|picture)\s+\S+\s+(.*?)%}", re.S)
 

@@ -6,9 +6,9 @@ from django.core.management import call_command
 from wagtail.models import GroupPagePermission, WorkflowPage
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from pages.factories import StandardPageFactory
 from pages.models import StandardPage
 from pages.roles import APPROVERS, EDITORS, WORKFLOW_NAME, setup_roles
-from tests.factories import StandardPageFactory
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from tests.factories import StandardPageFactory
+from pages.factories import StandardPageFactory
 
 
 @pytest.fixture(autouse=True)

@@ -7,15 +7,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from tests.factories import (
-    EventIndexPageFactory,
-    EventPageFactory,
-    StandardPageFactory,
-    TrainingLevelPageFactory,
-    TrainingProgramPageFactory,
-    TrainingSessionFactory,
-)
+from pages.factories import EventIndexPageFactory, EventPageFactory, StandardPageFactory
 from tests.queries import cost_of
+from training.factories import TrainingLevelPageFactory, TrainingProgramPageFactory, TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db
 

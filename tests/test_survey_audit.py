@@ -5,9 +5,9 @@ import pytest
 from django.test.utils import override_settings
 
 from survey import demo, synthetic
+from survey.factories import SurveyResultsIndexPageFactory, SurveyResultsPageFactory
 from survey.importing import import_file
 from survey.models import Administration, Survey
-from tests.factories import SurveyResultsIndexPageFactory, SurveyResultsPageFactory
 from tests.survey_audit import audit, collect
 from tests.survey_audit.fixtures import FIXTURES, interim_and_final
 

@@ -12,15 +12,11 @@ from django.contrib.auth.models import Permission, User
 from django.test.utils import override_settings
 from wagtail.test.utils import WagtailPageTestCase
 
+from pages.factories import HomePageFactory
+from survey.factories import AdministrationFactory, SurveyResultsIndexPageFactory, SurveyResultsPageFactory
 from survey.importing import import_file
 from survey.models import Administration, Aggregate, Measure, SurveyResultsIndexPage, SurveyResultsPage
 from survey.views import SAMPLE_NOTICE
-from tests.factories import (
-    AdministrationFactory,
-    HomePageFactory,
-    SurveyResultsIndexPageFactory,
-    SurveyResultsPageFactory,
-)
 from tests.queries import cost_of
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "survey-example.csv"

@@ -9,9 +9,9 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from pages.roles import EDITORS, setup_roles
+from survey.factories import AdministrationFactory, SurveyResultsIndexPageFactory, SurveyResultsPageFactory
 from survey.importing import import_file
 from survey.models import Administration
-from tests.factories import AdministrationFactory, SurveyResultsIndexPageFactory, SurveyResultsPageFactory
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "survey-example.csv"
 

@@ -10,10 +10,10 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from survey.factories import AdministrationFactory, SurveyResultsIndexPageFactory, SurveyResultsPageFactory
 from survey.importing import import_file
 from survey.models import Administration, Aggregate, Measure
 from survey.releases import publish_conflict, released_ids
-from tests.factories import AdministrationFactory, SurveyResultsIndexPageFactory, SurveyResultsPageFactory
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "survey-example.csv"
 

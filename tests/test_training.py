@@ -15,18 +15,18 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from pages.factories import HomePageFactory
 from pages.models import HomePage, StandardPage
 from tests.conftest import posts_commit
-from tests.factories import (
-    HomePageFactory,
+from tests.queries import cost_of
+from training import views
+from training.calendars import session_uid
+from training.factories import (
     RegistrationFactory,
     TrainingLevelPageFactory,
     TrainingProgramPageFactory,
     TrainingSessionFactory,
 )
-from tests.queries import cost_of
-from training import views
-from training.calendars import session_uid
 from training.links import CANCEL_SALT, cancel_token
 from training.models import Registration, TrainingLevelPage, TrainingProgramPage, TrainingSession, format_duration
 

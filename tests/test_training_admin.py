@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.factories import (
+from training.factories import (
     RegistrationFactory,
     TrainingLevelPageFactory,
     TrainingProgramPageFactory,

@@ -10,7 +10,7 @@ import time
 import pytest
 from django.db import connection, connections
 
-from tests.factories import TrainingLevelPageFactory, TrainingProgramPageFactory, TrainingSessionFactory
+from training.factories import TrainingLevelPageFactory, TrainingProgramPageFactory, TrainingSessionFactory
 from training.models import Registration
 from training.registration import register
 

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.conftest import posts_commit
-from tests.factories import (
+from training.factories import (
     RegistrationFactory,
     TrainingLevelPageFactory,
     TrainingProgramPageFactory,

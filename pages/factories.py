@@ -1,4 +1,7 @@
-"""factory_boy factories: one per page type and snippet/setting model (a test checks the coverage)."""
+"""factory_boy factories for the pages app's page types, snippets and settings.
+
+Shared by the tests and `load_demo_content`; neither the site nor its admin imports them.
+"""
 
 import datetime
 
@@ -21,18 +24,6 @@ from pages.models import (
     SiteSettings,
     StandardPage,
 )
-from survey.choices import MeasureKind
-from survey.models import (
-    Administration,
-    Aggregate,
-    Dimension,
-    Group,
-    Measure,
-    Survey,
-    SurveyResultsIndexPage,
-    SurveyResultsPage,
-)
-from training.models import Registration, TrainingLevelPage, TrainingProgramPage, TrainingSession
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -77,63 +68,6 @@ class SiteSettingsFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SiteSettings
         django_get_or_create = ("site",)
-
-
-# Training (issue 5)
-
-
-def _training_start(n):
-    return timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(days=7 + n)
-
-
-class TrainingProgramPageFactory(wagtail_factories.PageFactory):
-    title = "Training"
-    slug = "training"
-    intro = "Four one-hour sessions build a shared understanding one step at a time."
-    participants_level_one = 7100
-    participants_as_of = datetime.date(2026, 6, 1)
-
-    class Meta:
-        model = TrainingProgramPage
-
-
-class TrainingLevelPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Diversity {n}.0")
-    level_code = factory.Sequence(lambda n: f"{n}.0")
-    duration_minutes = 60
-    format = "Facilitated group session"
-    audience = "Every new employee"
-    requirement = "new_employees"
-
-    class Meta:
-        model = TrainingLevelPage
-
-
-class TrainingSessionFactory(factory.django.DjangoModelFactory):
-    level = factory.SubFactory(TrainingLevelPageFactory)
-    start = factory.Sequence(_training_start)
-    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=1))
-    location = "Training Room A"
-    capacity = 20
-    registration_open = True
-    accessibility_note = "Email diversity@example.edu to request an accommodation."
-
-    class Meta:
-        model = TrainingSession
-
-
-class RegistrationFactory(factory.django.DjangoModelFactory):
-    session = factory.SubFactory(TrainingSessionFactory)
-    name = factory.Sequence(lambda n: f"Participant {n}")
-    email = factory.Sequence(lambda n: f"participant{n}@example.edu")
-    department = "Radiology"
-    status = "confirmed"
-
-    class Meta:
-        model = Registration
-
-
-# Events, career and community (issue 6)
 
 
 def _event_start(n):
@@ -225,82 +159,3 @@ class CommunityEngagementPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CommunityEngagementPage
-
-
-# Survey (issue 4)
-
-
-class SurveyFactory(factory.django.DjangoModelFactory):
-    name = "Diversity Engagement Survey"
-    slug = factory.Sequence(lambda n: f"survey-{n}")
-
-    class Meta:
-        model = Survey
-
-
-class AdministrationFactory(factory.django.DjangoModelFactory):
-    survey = factory.SubFactory(SurveyFactory)
-    label = factory.Sequence(lambda n: f"{2030 + n}-{31 + n}")
-    slug = factory.LazyAttribute(lambda o: o.label)
-    respondents = 1000
-    invited = 3000
-    fielded_from = factory.Sequence(lambda n: datetime.date(2030 + n, 10, 1))
-
-    class Meta:
-        model = Administration
-
-
-class MeasureFactory(factory.django.DjangoModelFactory):
-    survey = factory.SubFactory(SurveyFactory)
-    kind = MeasureKind.FACTOR
-    code = factory.Sequence(lambda n: f"F{n:02d}")
-    name = factory.Sequence(lambda n: f"Factor {n}")
-
-    class Meta:
-        model = Measure
-
-
-class DimensionFactory(factory.django.DjangoModelFactory):
-    survey = factory.SubFactory(SurveyFactory)
-    name = factory.Sequence(lambda n: f"Dimension {n}")
-    slug = factory.Sequence(lambda n: f"dimension-{n}")
-
-    class Meta:
-        model = Dimension
-
-
-class GroupFactory(factory.django.DjangoModelFactory):
-    dimension = factory.SubFactory(DimensionFactory)
-    label = factory.Sequence(lambda n: f"Group {n}")
-    slug = factory.Sequence(lambda n: f"group-{n}")
-
-    class Meta:
-        model = Group
-
-
-class AggregateFactory(factory.django.DjangoModelFactory):
-    administration = factory.SubFactory(AdministrationFactory)
-    measure = factory.SubFactory(MeasureFactory)
-    n = 100
-    mean = 3.8
-    pct_favorable = 70.0
-
-    class Meta:
-        model = Aggregate
-
-
-class SurveyResultsIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Diversity Engagement Survey"
-    slug = "survey"
-    intro = "What our community told us."
-
-    class Meta:
-        model = SurveyResultsIndexPage
-
-
-class SurveyResultsPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Survey results {n}")
-    administration = factory.SubFactory(AdministrationFactory)
-
-    class Meta:
-        model = SurveyResultsPage
