@@ -95,14 +95,6 @@ def requeue_emails():
     return requeue_due_emails()
 
 
-@hooks.register("after_load_demo_content")
-def load_event_and_community_records(ctx):
-    """Demo categories, focus areas and partners (created only when missing)."""
-    from .demo.records import load_records
-
-    load_records(ctx)
-
-
 @hooks.register("construct_homepage_panels")
 def add_page_editor_panels(request, panels):
     """The moderation queue and upcoming events; each panel checks the user's page permissions."""

@@ -3,26 +3,26 @@
 The office's real DES figures are not in our sources, so the 2014-15 administration is
 synthetic (`is_sample`): a seeded random generator makes up respondents and their answers
 (survey/synthetic.py), whose aggregates go through the real importer as CSV rows, so reruns
-write nothing new. Item labels are our own neutral short labels; the DES
-item wording is copyrighted and never stored.
+write nothing new. `load_demo_content` imports them before it builds the page tree, so the
+results page is created (by the factory the tests use) already showing them. Item labels are our
+own neutral short labels; the DES item wording is copyrighted and never stored.
 
 The grouping of the eight inclusion factors into the three engagement clusters below is the
 demo's own mapping, good enough to exercise the pages; a real import brings its own.
 """
 
 import csv
-import datetime
 import functools
 import io
 import random
-
-from wagtail import hooks
 
 from pages.demo.streams import call_to_action, faq, heading, key_figure, paragraph
 from pages.demo.tree import Node
 
 from . import synthetic
+from .factories import SurveyResultsIndexPageFactory, SurveyResultsPageFactory
 from .importing import COLUMNS, import_file
+from .models import Administration, SurveyResultsPage
 
 SURVEY = "des"
 ADMINISTRATION = "2014-15"
@@ -172,8 +172,6 @@ def demo_csv():
 
 def ensure_demo_data():
     """Import the synthetic administration (a no-op when it is already stored) and return it."""
-    from .models import Administration
-
     report = import_file(demo_csv())
     if not report.ok:
         raise ValueError("demo survey data is invalid: " + "; ".join(report.messages()[:5]))
@@ -237,7 +235,6 @@ def results_content(ctx):
         ),
         "listing_summary": "The 2014-15 survey: more than 4,000 respondents, about a third of those invited.",
         "listing_image": ctx.images["teaser-bars"],
-        "administration": ensure_demo_data(),
         "body": [
             heading("What we heard"),
             paragraph(
@@ -255,32 +252,28 @@ def results_content(ctx):
     }
 
 
-@hooks.register("register_demo_section")
-def survey_section():
-    from .models import SurveyResultsIndexPage, SurveyResultsPage
-
-    results = Node(ADMINISTRATION, "2014-15 Diversity Engagement Survey", SurveyResultsPage, results_content)
+def section(administration):
+    """The survey pages; a new results page is created showing `administration`."""
+    results = Node(
+        ADMINISTRATION,
+        "2014-15 Diversity Engagement Survey",
+        SurveyResultsPageFactory,
+        results_content,
+        fields={"administration": administration},
+    )
     return Node(
         "survey",
         "Diversity Engagement Survey",
-        SurveyResultsIndexPage,
+        SurveyResultsIndexPageFactory,
         index_content,
         show_in_menus=True,
         children=(results,),
     )
 
 
-@hooks.register("after_load_demo_content")
-def load_survey_data(ctx):
-    """Make sure the data exists (e.g. after someone deleted it) and the results page points at it."""
-    from .models import SurveyResultsPage
-
-    administration = ensure_demo_data()
+def link_results(ctx, administration):
+    """A results page left without figures (someone deleted them) shows the reimported ones again."""
     page = ctx.pages.get(f"survey/{ADMINISTRATION}")
     if isinstance(page, SurveyResultsPage) and page.administration_id is None:
         page.administration = administration
         page.save_revision(log_action=True).publish()
-
-
-# Dates of the synthetic administration, for tests.
-FIELDED = (datetime.date(2014, 10, 6), datetime.date(2014, 11, 14))

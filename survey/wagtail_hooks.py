@@ -14,7 +14,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from odi_site.admin_access import ViewPermissionChooserViewSet
 
-from . import demo  # noqa: F401  (registers the demo section and data hooks)
 from .admin_views import PERMISSION, import_view, remove_expired_uploads
 from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport, SurveyResultsPage
 from .releases import publish_conflict

@@ -1,14 +1,13 @@
 """Demo content for the training section: the program page, five level pages and their sessions.
 
-`section()` is returned by the `register_demo_section` hook (wagtail_hooks.py) and replaces the
-pages app's placeholder; `load_sessions()` runs from `after_load_demo_content` and adds sessions
-(one full, so the waitlist shows) only where a level has none upcoming, so reruns change nothing.
+`load_demo_content` places `section()` in the tree and then calls `load_sessions()`, which adds
+sessions (one full, so the waitlist shows) only where a level has none upcoming, so reruns
+change nothing. Pages, sessions and registrations come from the factories the tests use.
 """
 
 import datetime
 from functools import partial
 
-from django.db import transaction
 from django.utils import timezone
 
 from pages.demo.site_settings import EMAIL
@@ -16,7 +15,13 @@ from pages.demo.streams import call_to_action, faq, heading, page_link, paragrap
 from pages.demo.tree import Node
 
 from .choices import RegistrationStatus, Requirement
-from .models import Registration, TrainingLevelPage, TrainingProgramPage, TrainingSession
+from .factories import (
+    RegistrationFactory,
+    TrainingLevelPageFactory,
+    TrainingProgramPageFactory,
+    TrainingSessionFactory,
+)
+from .models import TrainingLevelPage
 
 UCB_SLUG = "unconscious-bias-for-managers"
 UCB_TITLE = "Unconscious Bias Training for Managers"
@@ -195,6 +200,7 @@ def ucb_content(ctx):
         "intro": "A 3.5-hour session for new managers, held on day three of New Manager Orientation.",
         "listing_summary": "A 3.5-hour session for new managers on day three of New Manager Orientation.",
         "listing_image": ctx.images["teaser-path"],
+        "level_code": "",  # not one of the numbered levels
         "duration_minutes": 210,
         "format": "Facilitated workshop, in person",
         "audience": "New managers",
@@ -225,14 +231,14 @@ def ucb_content(ctx):
 
 def section():
     levels = tuple(
-        Node(slug, title, TrainingLevelPage, partial(level_content, index))
+        Node(slug, title, TrainingLevelPageFactory, partial(level_content, index))
         for index, (slug, title, *_rest) in enumerate(LEVELS)
     )
-    ucb = Node(UCB_SLUG, UCB_TITLE, TrainingLevelPage, ucb_content)
+    ucb = Node(UCB_SLUG, UCB_TITLE, TrainingLevelPageFactory, ucb_content)
     return Node(
         "training",
         "Training",
-        TrainingProgramPage,
+        TrainingProgramPageFactory,
         program_content,
         show_in_menus=True,
         children=(*levels, ucb),
@@ -264,37 +270,35 @@ def load_sessions(ctx):
     today = timezone.localdate()
     now = timezone.now()
     paths = [f"training/{slug}" for slug, *_rest in LEVELS] + [f"training/{UCB_SLUG}"]
-    with transaction.atomic():
-        for index, path in enumerate(paths):
-            level = ctx.pages.get(path)
-            if not isinstance(level, TrainingLevelPage) or level.sessions.filter(start__gt=now).exists():
-                continue
-            minutes = level.duration_minutes or 60
-            for weeks, location, online in (
-                (1, "Training Room A, Education Building", ""),
-                (5, "", "https://example.edu/meet/training"),
-            ):
-                day = weekday(today + datetime.timedelta(weeks=weeks, days=index))
-                start = at(day, 8, 30) if minutes > 120 else at(day, 10)
-                session = TrainingSession.objects.create(
-                    level=level,
-                    start=start,
-                    end=start + datetime.timedelta(minutes=minutes),
-                    location=location,
-                    online_url=online,
-                    capacity=25,
-                    accessibility_note=ACCESSIBILITY_NOTE,
-                )
-                if level.slug == FULL_SESSION_LEVEL and weeks == 1:
-                    fill_with_waitlist(session)
+    for index, path in enumerate(paths):
+        level = ctx.pages.get(path)
+        if not isinstance(level, TrainingLevelPage) or level.sessions.filter(start__gt=now).exists():
+            continue
+        minutes = level.duration_minutes or 60
+        for weeks, location, online in (
+            (1, "Training Room A, Education Building", ""),
+            (5, "", "https://example.edu/meet/training"),
+        ):
+            day = weekday(today + datetime.timedelta(weeks=weeks, days=index))
+            start = at(day, 8, 30) if minutes > 120 else at(day, 10)
+            full = level.slug == FULL_SESSION_LEVEL and weeks == 1
+            session = TrainingSessionFactory(
+                level=level,
+                start=start,
+                end=start + datetime.timedelta(minutes=minutes),
+                location=location,
+                online_url=online,
+                capacity=len(DEMO_REGISTRANTS) - 1 if full else 25,
+                accessibility_note=ACCESSIBILITY_NOTE,
+            )
+            if full:
+                fill_with_waitlist(session)
 
 
 def fill_with_waitlist(session):
     """Take every seat with fictional registrants, and put the rest on the waitlist."""
-    session.capacity = len(DEMO_REGISTRANTS) - 1
-    session.save(update_fields=["capacity"])
     for position, (name, department) in enumerate(DEMO_REGISTRANTS):
-        Registration.objects.create(
+        RegistrationFactory(
             session=session,
             name=name,
             email=f"{name.lower().replace(' ', '.')}@example.edu",

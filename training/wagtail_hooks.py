@@ -1,4 +1,4 @@
-"""Admin for sessions and registrations (a "Training" menu), and the training demo section."""
+"""Admin for sessions and registrations (a "Training" menu)."""
 
 import django_filters
 from django.urls import path, reverse
@@ -16,7 +16,6 @@ from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, Snippet
 from odi_site.exports import SafeExportIndexView
 from pages.mail_admin import EmailPermissionPolicy, EmailViewSet
 
-from . import demo
 from .admin_views import ATTENDANCE_PERMISSION, CANCEL_PERMISSION, attendance_view, can_cancel, cancel_view
 from .models import Registration, TrainingEmail, TrainingLevelPage, TrainingSession, with_seat_counts
 
@@ -170,16 +169,6 @@ def session_reminders():
     from .reminders import queue_due_reminders
 
     return queue_due_reminders()
-
-
-@hooks.register("register_demo_section")
-def training_demo_section():
-    return demo.section()
-
-
-@hooks.register("after_load_demo_content")
-def training_demo_sessions(ctx):
-    demo.load_sessions(ctx)
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,6 +1,7 @@
 """The demo's image library: which illustrations exist, what they show, and how they are stored.
 
-Images are matched by title, so a second run reuses them instead of uploading copies.
+Images are made with the ImageFactory the tests use and matched by title, so a second run
+reuses them instead of uploading copies.
 """
 
 from dataclasses import dataclass
@@ -9,6 +10,8 @@ from io import BytesIO
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+
+from pages.factories import ImageFactory
 
 from .drawing import render_png
 
@@ -104,15 +107,15 @@ def ensure_images():
         image = existing.get(spec.title)
         if image is None:
             png = render_png(spec.motif, spec.size, spec.background, seed=spec.key)
-            image = Image(
+            image = ImageFactory(
                 title=spec.title,
                 description=spec.description,
                 collection=collection,
                 file=ImageFile(BytesIO(png), name=f"demo-{spec.key}.png"),
             )
-            # What the admin's upload form would record, so duplicate detection and sizes work.
-            image._set_image_file_metadata()
-            image.save()
+            # Size and hash, as the admin's upload form records them, so duplicate detection works.
+            image.get_file_size()
+            image.get_file_hash()
             drawn.append(image)
         images[spec.key] = image
     return images, drawn

@@ -1,10 +1,12 @@
 """Demo records behind the events and community pages: categories, focus areas, partners.
 
-Matched by slug or name, so a second run finds them instead of adding copies. Partner names
-are fictional; their websites are example.org addresses that never resolve.
+Made with the factories the tests use and matched by slug or name, so a second run finds them
+instead of adding copies. Partner names are fictional; their websites are example.org
+addresses that never resolve.
 """
 
-from pages.models import CommunityPartner, EventCategory, FocusArea
+from pages.factories import CommunityPartnerFactory, EventCategoryFactory, FocusAreaFactory
+from pages.models import CommunityPartner
 
 CATEGORIES = (
     ("training", "Training", "Diversity 1.0–4.0 sessions and other training open to the school."),
@@ -70,36 +72,30 @@ PARTNERS = (
 
 def ensure_categories():
     """{slug: EventCategory} for the demo categories, creating only the missing ones."""
-    categories = {}
-    for slug, name, description in CATEGORIES:
-        categories[slug], _ = EventCategory.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description}
-        )
-    return categories
-
-
-def ensure_focus_areas():
-    areas = {}
-    for order, (slug, name, description) in enumerate(FOCUS_AREAS):
-        areas[slug], _ = FocusArea.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
-        )
-    return areas
+    return {
+        slug: EventCategoryFactory(slug=slug, name=name, description=description)
+        for slug, name, description in CATEGORIES
+    }
 
 
 def ensure_partners():
     """Create missing partners (with their focus areas); existing ones are left as editors left them."""
-    areas = ensure_focus_areas()
+    areas = {
+        slug: FocusAreaFactory(slug=slug, name=name, description=description, sort_order=order)
+        for order, (slug, name, description) in enumerate(FOCUS_AREAS)
+    }
+    existing = set(CommunityPartner.objects.values_list("name", flat=True))
     for name, description, website, area_slugs in PARTNERS:
-        partner, created = CommunityPartner.objects.get_or_create(
-            name=name, defaults={"description": description, "website": website}
-        )
-        if created:
-            partner.focus_areas.set([areas[slug] for slug in area_slugs])
-            partner.save()
+        if name not in existing:
+            CommunityPartnerFactory(
+                name=name,
+                description=description,
+                website=website,
+                focus_areas=[areas[slug] for slug in area_slugs],
+            )
 
 
-def load_records(ctx=None):
-    """The `after_load_demo_content` hook: everything the events and community pages list."""
-    ensure_categories()
+def load_records():
+    """Everything the events and community pages list; returns the event categories by slug."""
     ensure_partners()
+    return ensure_categories()

@@ -1,38 +1,50 @@
 """Build the demo page tree in two passes, creating only what is missing.
 
-Pass one creates every missing page as a draft, so that pass two can link any page to any
-other (calls to action, pillars) whatever order the sections come in. Pass two fills each new
-page, validates its StreamFields as the editor's form would, and publishes one revision.
-Pages that already exist are left exactly as they are, which is what makes reruns no-ops.
+Pass one creates every missing page as a draft with its factory (the ones the tests use), so
+that pass two can link any page to any other (calls to action, pillars) whatever order the
+sections come in. Pass two fills each new page, validates its StreamFields as the editor's
+form would, and publishes one revision. Pages that already exist are left exactly as they
+are, which is what makes reruns no-ops.
 """
 
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import wagtail_factories
 from django.core.exceptions import ValidationError
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
-from wagtail.models import Page
 
 
 @dataclass(frozen=True)
 class Node:
-    """One page of the demo tree: where it sits, its type, and a function giving its fields."""
+    """One page of the demo tree: where it sits, its factory, and a function giving its fields.
+
+    `fields` go to the factory with the draft: values known before the tree exists that the
+    factory must not make up (a results page's administration). `content` may link to pages.
+    Either way the demo sets every field a page shows, so no factory placeholder stays.
+    """
 
     slug: str
     title: str
-    page_class: type[Page]
+    factory: type[wagtail_factories.PageFactory]
     content: Callable[["DemoContext"], dict]
     show_in_menus: bool = False
     children: tuple["Node", ...] = ()
+    fields: dict = field(default_factory=dict)
+
+    @property
+    def page_class(self):
+        return self.factory._meta.model
 
 
 @dataclass
 class DemoContext:
-    """What content functions may use: the demo images and every page in the tree by path."""
+    """What content functions may use: the demo images, event categories and every page by path."""
 
     images: dict
+    categories: dict
     pages: dict = field(default_factory=dict)
     created: list = field(default_factory=list)
     mismatched: list = field(default_factory=list)
@@ -59,13 +71,14 @@ def ensure_skeleton(node, parent, ctx, path="", page=None, create=True):
     if page is None:
         if not create:
             return None
-        page = node.page_class(
+        page = node.factory(
+            parent=parent,
             title=node.title,
             slug=node.slug,
             show_in_menus=node.show_in_menus,
             live=False,
+            **node.fields,
         )
-        parent.add_child(instance=page)
         log(instance=page, action="wagtail.create")
         ctx.created.append((path, node))
     elif not isinstance(page, node.page_class):

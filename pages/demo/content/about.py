@@ -1,6 +1,6 @@
 """About the office: why it exists, the services it offers and how to reach it."""
 
-from pages.models import StandardPage
+from pages.factories import StandardPageFactory
 
 from ..site_settings import EMAIL, PHONE
 from ..streams import (
@@ -104,4 +104,4 @@ def content(ctx):
 
 
 def section():
-    return Node("about", "About the office", StandardPage, content, show_in_menus=True)
+    return Node("about", "About the office", StandardPageFactory, content, show_in_menus=True)

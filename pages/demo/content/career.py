@@ -1,6 +1,6 @@
 """Career development: the Smart Choices consultation service and what it can and cannot do."""
 
-from pages.models import CareerServicesPage
+from pages.factories import CareerServicesPageFactory
 
 from ..streams import call_to_action, faq, heading, image, paragraph, table
 from ..tree import Node
@@ -94,7 +94,7 @@ def section():
     return Node(
         "career-development",
         "Career development",
-        CareerServicesPage,
+        CareerServicesPageFactory,
         content,
         show_in_menus=True,
     )

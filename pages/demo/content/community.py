@@ -1,8 +1,7 @@
 """Community engagement: who the office works with and the "community voices" it invites in."""
 
-from pages.models import CommunityEngagementPage
+from pages.factories import CommunityEngagementPageFactory
 
-from ..records import ensure_categories
 from ..streams import call_to_action, heading, image, paragraph
 from ..tree import Node
 
@@ -52,7 +51,7 @@ def content(ctx):
         "partners_heading": "Our community partners",
         "partners_intro": "Organizations across the St. Louis region we work with. Choose a focus area to narrow the list.",
         "voices_heading": "Upcoming Community Voices events",
-        "voices_category": ensure_categories()["community-voices"],
+        "voices_category": ctx.categories["community-voices"],
     }
 
 
@@ -60,7 +59,7 @@ def section():
     return Node(
         "community-engagement",
         "Community engagement",
-        CommunityEngagementPage,
+        CommunityEngagementPageFactory,
         content,
         show_in_menus=True,
     )

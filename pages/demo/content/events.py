@@ -8,9 +8,8 @@ import datetime
 
 from django.utils import timezone
 
-from pages.models import EventIndexPage, EventPage
+from pages.factories import EventIndexPageFactory, EventPageFactory
 
-from ..records import ensure_categories
 from ..streams import call_to_action, heading, paragraph
 from ..tree import Node
 
@@ -46,7 +45,6 @@ def event(slug, title, category, days, hours, summary, body, *, start_hour=10, i
     """A demo event `days` from the load date; `hours` long, or all day over `hours` days when all_day."""
 
     def content(ctx):
-        categories = ensure_categories()
         if fields.get("all_day"):
             start, end = at(days, 0), at(days + hours - 1, 23, 59)
         else:
@@ -58,16 +56,17 @@ def event(slug, title, category, days, hours, summary, body, *, start_hour=10, i
             "listing_image": ctx.images[image],
             "start": start,
             "end": end,
-            "category": categories[category],
+            "category": ctx.categories[category],
             "audience": "All staff, faculty and students",
             "cost": "Free",
             "accessibility_note": ACCESSIBILITY,
+            "location": "",  # online only, unless the event names a room
             "body": body(ctx),
         }
         values.update(fields)
         return values
 
-    return Node(slug, title, EventPage, content)
+    return Node(slug, title, EventPageFactory, content)
 
 
 def training_body(level):
@@ -200,4 +199,4 @@ EVENTS = (
 
 
 def section():
-    return Node("events", "Events", EventIndexPage, index_content, show_in_menus=True, children=EVENTS)
+    return Node("events", "Events", EventIndexPageFactory, index_content, show_in_menus=True, children=EVENTS)

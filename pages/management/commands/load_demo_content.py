@@ -1,21 +1,29 @@
-"""Build the demo site: page tree, images and site settings (the README's "Page tree")."""
+"""Build the demo site: page tree, images, records and site settings (the README's "Page tree").
+
+The one place that knows every app's demo section: each is called here, in a fixed order,
+and nothing the site loads to serve requests imports any of them.
+"""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail import hooks
 from wagtail.models import Page, Site
 
-from pages.demo.content import demo_tree
+from pages.demo.content import about, career, community, events
+from pages.demo.content import home as home_content
 from pages.demo.images import delete_images, discard_files, ensure_images
+from pages.demo.records import load_records
 from pages.demo.site_settings import (
     OFFICE_NAME,
     apply_demo_settings,
     delete_demo_settings,
 )
-from pages.demo.tree import DemoContext, ensure_skeleton, fill_and_publish
+from pages.demo.tree import DemoContext, Node, ensure_skeleton, fill_and_publish
+from pages.factories import HomePageFactory
 from pages.models import HomePage
 from pages.roles import setup_roles
+from survey import demo as survey_demo
+from training import demo as training_demo
 
 
 def default_site():
@@ -54,6 +62,19 @@ def url(path):
     return f"/{path}/" if path else "/"
 
 
+def demo_tree(survey_administration):
+    """The home page and its sections, in menu order."""
+    sections = (
+        about.section(),
+        training_demo.section(),
+        career.section(),
+        community.section(),
+        events.section(),
+        survey_demo.section(survey_administration),
+    )
+    return Node("home", home_content.TITLE, HomePageFactory, home_content.content, children=sections)
+
+
 class Command(BaseCommand):
     help = "Load the demo page tree, illustrations and site settings. Safe to run again; --reset rebuilds."
 
@@ -83,11 +104,13 @@ class Command(BaseCommand):
 
         removed_welcome = remove_welcome_page(root)
         images, self.drawn = ensure_images()
-        ctx = DemoContext(images=images)
-        home = ensure_skeleton(demo_tree(), root, ctx, page=HomePage.objects.first())
+        # Records the pages list or show come first, then the pages, then what hangs off them.
+        ctx = DemoContext(images=images, categories=load_records())
+        survey_administration = survey_demo.ensure_demo_data()
+        home = ensure_skeleton(demo_tree(survey_administration), root, ctx, page=HomePage.objects.first())
         fill_and_publish(ctx)
-        for load_app_data in hooks.get_hooks("after_load_demo_content"):
-            load_app_data(ctx)
+        training_demo.load_sessions(ctx)
+        survey_demo.link_results(ctx, survey_administration)
         setup_roles()
 
         site.refresh_from_db()
