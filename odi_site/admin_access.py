@@ -1,10 +1,12 @@
 """Snippet choosers that check who may see the records: personal data, raw and embargoed survey data.
 
-Wagtail's snippet chooser views (choose, results, chosen, chosen-multiple) list and return any
-record to anyone with admin access; the list, inspect and edit views check the model's
-permissions. A viewset whose `chooser_viewset_class` is `ViewPermissionChooserViewSet` makes the
-chooser views answer 403 to users without "view" permission on the model, and list only what
-the model's default manager returns.
+Wagtail's snippet chooser views (choose, results, chosen, chosen-multiple, create) list and
+return any record to anyone with admin access; the list, inspect and edit views check the
+model's permissions. A viewset whose `chooser_viewset_class` is `ViewPermissionChooserViewSet`
+makes the chooser views answer 403 to users without "view" permission on the model, and list
+only what the model's default manager returns. Every snippet viewset of the project derives from
+`CheckedSnippetViewSet`, so no snippet gets an unchecked chooser (tests/test_admin_access.py walks
+every admin URL pattern to keep it so).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -15,7 +17,9 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
     SnippetChosenView,
+    SnippetCreateView,
 )
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 
 class ViewPermissionRequiredMixin:
@@ -49,8 +53,19 @@ class CheckedChosenMultipleView(ViewPermissionRequiredMixin, SnippetChosenMultip
         return self.model_class._default_manager.filter(pk__in=pks)
 
 
+class CheckedCreateView(ViewPermissionRequiredMixin, SnippetCreateView):
+    """Creating from the chooser returns the new record to the chooser: "add" and "view" both."""
+
+
 class ViewPermissionChooserViewSet(SnippetChooserViewSet):
     choose_view_class = CheckedChooseView
     choose_results_view_class = CheckedChooseResultsView
     chosen_view_class = CheckedChosenView
     chosen_multiple_view_class = CheckedChosenMultipleView
+    create_view_class = CheckedCreateView
+
+
+class CheckedSnippetViewSet(SnippetViewSet):
+    """The base of every snippet viewset here: its chooser is for those who may view the records."""
+
+    chooser_viewset_class = ViewPermissionChooserViewSet

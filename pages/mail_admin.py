@@ -2,7 +2,7 @@
 
 Owners see every message's state (pending, sent, failed), read it, and send it again. Nobody
 adds, edits or deletes one by hand, superusers included: the policy below grants only "view"
-and "resend". Choosers check "view" as well (odi_site.admin_access).
+and "resend". Choosers check "view" as well (odi_site.admin_access.CheckedSnippetViewSet).
 """
 
 from django.contrib import messages
@@ -16,9 +16,9 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import InspectView
 
-from odi_site.admin_access import ViewPermissionChooserViewSet
+from odi_site.admin_access import CheckedSnippetViewSet
 
 from .mail import resend
 
@@ -71,7 +71,7 @@ class ResendView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
         return redirect(self.model.snippet_viewset.get_url_name("inspect"), copy.pk)
 
 
-class EmailViewSet(SnippetViewSet):
+class EmailViewSet(CheckedSnippetViewSet):
     """Set `model` to the app's proxy of OutgoingEmail, and register `EmailPermissionPolicy` for it
     (wagtail.permissions.register_permission_policy) before registering the viewset."""
 
@@ -80,7 +80,6 @@ class EmailViewSet(SnippetViewSet):
     inspect_view_enabled = True
     inspect_view_class = EmailInspectView
     copy_view_enabled = False
-    chooser_viewset_class = ViewPermissionChooserViewSet
     list_filter = ["status", "kind"]
     search_fields = ["to", "subject"]
     ordering = ["-created_at"]

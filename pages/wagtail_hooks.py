@@ -3,7 +3,9 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from odi_site.admin_access import CheckedSnippetViewSet
 
 from odi_site.exports import SafeExportIndexView
 
@@ -11,7 +13,7 @@ from .mail_admin import EmailPermissionPolicy, EmailViewSet
 from .models import CommunityPartner, ConsultationEmail, ConsultationRequest, EventCategory, FocusArea
 
 
-class ConsultationRequestViewSet(SnippetViewSet):
+class ConsultationRequestViewSet(CheckedSnippetViewSet):
     """Career consultation requests: personal data, so only the Career services group has permissions."""
 
     model = ConsultationRequest
@@ -41,21 +43,21 @@ class ConsultationRequestViewSet(SnippetViewSet):
     ordering = ["-created_at"]
 
 
-class EventCategoryViewSet(SnippetViewSet):
+class EventCategoryViewSet(CheckedSnippetViewSet):
     model = EventCategory
     icon = "tag"
     list_display = ["name", "slug"]
     search_fields = ["name"]
 
 
-class FocusAreaViewSet(SnippetViewSet):
+class FocusAreaViewSet(CheckedSnippetViewSet):
     model = FocusArea
     icon = "group"
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name"]
 
 
-class CommunityPartnerViewSet(SnippetViewSet):
+class CommunityPartnerViewSet(CheckedSnippetViewSet):
     model = CommunityPartner
     icon = "site"
     list_display = ["name", "website"]

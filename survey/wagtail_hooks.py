@@ -10,35 +10,29 @@ from wagtail.admin.ui.tables import DateColumn, TitleColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from odi_site.admin_access import ViewPermissionChooserViewSet
+from odi_site.admin_access import CheckedSnippetViewSet
 
 from .admin_views import PERMISSION, import_view, remove_expired_uploads
 from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport, SurveyResultsPage
 from .releases import publish_conflict
 
 
-class SurveyDataViewSet(SnippetViewSet):
-    """Survey data snippets: their choosers too are for those who may view the data."""
-
-    chooser_viewset_class = ViewPermissionChooserViewSet
-
-
-class SurveyViewSet(SurveyDataViewSet):
+class SurveyViewSet(CheckedSnippetViewSet):
     model = Survey
     icon = "clipboard-list"
     list_display = ["name", "slug", "min_cell_size"]
 
 
-class AdministrationViewSet(SurveyDataViewSet):
+class AdministrationViewSet(CheckedSnippetViewSet):
     model = Administration
     icon = "date"
     list_display = ["__str__", "respondents", "invited", "is_sample"]
     list_filter = ["survey", "is_sample"]
 
 
-class MeasureViewSet(SurveyDataViewSet):
+class MeasureViewSet(CheckedSnippetViewSet):
     model = Measure
     icon = "list-ul"
     list_display = ["code", "name", "kind", "parent"]
@@ -46,13 +40,13 @@ class MeasureViewSet(SurveyDataViewSet):
     search_fields = ["code", "name"]
 
 
-class DimensionViewSet(SurveyDataViewSet):
+class DimensionViewSet(CheckedSnippetViewSet):
     model = Dimension
     icon = "group"
     list_display = ["name", "survey", "order"]
 
 
-class GroupViewSet(SurveyDataViewSet):
+class GroupViewSet(CheckedSnippetViewSet):
     model = Group
     icon = "user"
     list_display = ["label", "dimension", "parent"]
@@ -60,7 +54,7 @@ class GroupViewSet(SurveyDataViewSet):
     search_fields = ["label"]
 
 
-class AggregateViewSet(SurveyDataViewSet):
+class AggregateViewSet(CheckedSnippetViewSet):
     model = Aggregate
     icon = "table"
     list_display = ["__str__", "n", "pct_favorable", "mean"]
@@ -88,7 +82,7 @@ register_permission_policy(SurveyImport, ViewOnlyPermissionPolicy(SurveyImport))
 INSPECT_URL = "wagtailsnippets_survey_surveyimport:inspect"
 
 
-class SurveyImportViewSet(SurveyDataViewSet):
+class SurveyImportViewSet(CheckedSnippetViewSet):
     model = SurveyImport
     icon = "upload"
     inspect_view_enabled = True

@@ -11,8 +11,9 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 
+from odi_site.admin_access import CheckedSnippetViewSet
 from odi_site.exports import SafeExportIndexView
 from pages.mail_admin import EmailPermissionPolicy, EmailViewSet
 
@@ -65,7 +66,7 @@ class AttendanceLinkColumn(Column):
         return context
 
 
-class TrainingSessionViewSet(SnippetViewSet):
+class TrainingSessionViewSet(CheckedSnippetViewSet):
     model = TrainingSession
     icon = "date"
     menu_label = "Sessions"
@@ -99,7 +100,7 @@ class RegistrationInspectView(InspectView):
         return buttons
 
 
-class RegistrationViewSet(SnippetViewSet):
+class RegistrationViewSet(CheckedSnippetViewSet):
     model = Registration
     icon = "group"
     menu_label = "Registrations"

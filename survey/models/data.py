@@ -339,6 +339,7 @@ class Aggregate(models.Model):
         ]
 
     def __str__(self):
+        """What the row describes, never its figures: labels show in choosers, history and logs."""
         what = self.measure.code if self.measure_id else "respondents"
         who = self.group.label if self.group_id else (self.dimension.name if self.dimension_id else "all")
-        return f"{self.administration.label} {what} / {who}: n={self.n}"
+        return f"{self.administration.label} {what} / {who}"
