@@ -1,92 +1,69 @@
-"""The Communications groups and their review workflow, created idempotently by `setup_roles`.
+"""The groups of the pages app and the review workflow (applied by migrations, odi_site/roles.py).
 
-Communications editors write and submit pages and manage images, documents, events
-categories and community partners; Communications approvers also publish. Neither group
-gets survey data or personal data (registrations, consultation requests): those belong to
-the groups the survey, training and career apps create in their own migrations.
+Communications editors write pages and submit them for review, and manage images, documents,
+redirects and the events and community snippets; Communications approvers also publish and
+change site settings (which go live when saved, with no review). Neither gets survey data or
+personal data. Career services alone (with superusers) sees consultation requests and their
+emails, and changes where new requests are emailed.
+
+Wagtail's default "Editors" and "Moderators" groups are retired in favour of the two
+Communications groups (their members move there).
 """
 
-from django.contrib.auth.models import Group, Permission
-from django.db import transaction
-from wagtail.models import (
-    Collection,
-    GroupApprovalTask,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Page,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
-)
+from odi_site.roles import Review, Role
 
 EDITORS = "Communications editors"
 APPROVERS = "Communications approvers"
+CAREER_SERVICES = "Career services"
 WORKFLOW_NAME = "Communications review"
-TASK_NAME = "Approval by Communications approvers"
+CONSULTATION_EMAIL_PERMISSION = "pages.change_consultation_email"
 
-# Snippets communications staff maintain; models that do not exist (yet) are skipped.
-CONTENT_SNIPPET_MODELS = ["eventcategory", "communitypartner", "focusarea"]
-MEDIA_PERMISSIONS = {
-    "wagtailimages": ["add_image", "change_image", "choose_image"],
-    "wagtaildocs": ["add_document", "change_document", "choose_document"],
-}
-PAGE_PERMISSIONS = {
-    EDITORS: ["add", "change", "lock", "unlock"],
-    APPROVERS: ["add", "change", "publish", "lock", "unlock"],
-}
-# Beyond pages: both groups keep old addresses working when pages are renamed (redirects);
-# site settings go live the moment they are saved, with no review, so only approvers get them.
-OTHER_PERMISSIONS = {
-    EDITORS: [("wagtailredirects", "add_redirect"), ("wagtailredirects", "change_redirect")],
-    APPROVERS: [
-        ("wagtailredirects", "add_redirect"),
-        ("wagtailredirects", "change_redirect"),
-        ("wagtailredirects", "delete_redirect"),
-        ("pages", "change_sitesettings"),
-    ],
-}
+CONTENT_SNIPPETS = tuple(
+    f"pages.{action}_{model}"
+    for model in ("eventcategory", "communitypartner", "focusarea")
+    for action in ("add", "change", "view")
+)
+MEDIA = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
+# Both groups keep old addresses working when pages are renamed.
+REDIRECTS = ("wagtailredirects.add_redirect", "wagtailredirects.change_redirect")
 
-
-def _snippet_permissions():
-    codenames = [f"{action}_{model}" for model in CONTENT_SNIPPET_MODELS for action in ("add", "change", "view")]
-    return Permission.objects.filter(content_type__app_label="pages", codename__in=codenames)
-
-
-def _grant_group(group, page_permission_types, root_page, root_collection):
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *_snippet_permissions(),
-        *(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            for app_label, codename in OTHER_PERMISSIONS[group.name]
+ROLES = (
+    Role(
+        EDITORS,
+        permissions=("wagtailadmin.access_admin", *CONTENT_SNIPPETS, *REDIRECTS),
+        page_permissions=("add_page", "change_page", "lock_page", "unlock_page"),
+        collection_permissions=MEDIA,
+    ),
+    Role(
+        APPROVERS,
+        permissions=(
+            "wagtailadmin.access_admin",
+            *CONTENT_SNIPPETS,
+            *REDIRECTS,
+            "wagtailredirects.delete_redirect",
+            "pages.change_sitesettings",
         ),
-    )
-    for permission_type in page_permission_types:
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{permission_type}_page")
-        GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
-    for app_label, codenames in MEDIA_PERMISSIONS.items():
-        for permission in Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission
-            )
-
-
-@transaction.atomic
-def setup_roles():
-    """Create or complete the groups and the review workflow; running it again changes nothing."""
-    root_page = Page.get_first_root_node()
-    root_collection = Collection.get_first_root_node()
-    groups = {}
-    for name, page_permission_types in PAGE_PERMISSIONS.items():
-        groups[name], _ = Group.objects.get_or_create(name=name)
-        _grant_group(groups[name], page_permission_types, root_page, root_collection)
-
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
-    task.groups.set([groups[APPROVERS]])
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
-    # Every page inherits the workflow assigned to the tree root.
-    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
-    return groups, workflow
+        page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+        collection_permissions=MEDIA,
+    ),
+    Role(
+        CAREER_SERVICES,
+        permissions=(
+            "wagtailadmin.access_admin",
+            "pages.view_consultationrequest",
+            "pages.change_consultationrequest",
+            "pages.view_consultationemail",
+            "pages.resend_consultationemail",
+            CONSULTATION_EMAIL_PERMISSION,
+        ),
+    ),
+)
+REVIEW = Review(WORKFLOW_NAME, task_name="Approval by Communications approvers", approvers=APPROVERS)
+RETIRED_GROUPS = {"Editors": EDITORS, "Moderators": APPROVERS}

@@ -197,9 +197,9 @@ class TestCareerPageRules(WagtailPageTestCase):
 
 @pytest.fixture
 def editor(django_user_model):
-    """A communications editor: Wagtail's "Editors" group, no rights on consultation requests."""
+    """A communications editor: no rights on consultation requests."""
     user = django_user_model.objects.create_user("editor", "editor@example.edu", "correct horse battery")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Communications editors"))
     return user
 
 
@@ -219,6 +219,7 @@ class TestConsultationRequestAdmin:
             "change_consultationrequest",
             "view_consultationemail",
             "resend_consultationemail",
+            "change_consultation_email",  # the page's field saying where requests are emailed
         }
         assert group.permissions.filter(codename="access_admin").exists()
 

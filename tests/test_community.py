@@ -191,7 +191,7 @@ class TestPartnerPermissions:
         return user
 
     def test_editors_manage_partners(self, client, django_user_model, areas):
-        client.force_login(self.user(django_user_model, "editor", "Editors"))
+        client.force_login(self.user(django_user_model, "editor", "Communications editors"))
         assert client.get(PARTNERS_URL).status_code == 200
         response = client.post(
             f"{PARTNERS_URL}add/",
@@ -216,7 +216,7 @@ class TestPartnerPermissions:
         assert client.get(PARTNERS_URL).status_code == 302
 
     def test_admin_refuses_a_logo_without_alt_text(self, client, django_user_model):
-        client.force_login(self.user(django_user_model, "editor", "Editors"))
+        client.force_login(self.user(django_user_model, "editor", "Communications editors"))
         response = client.post(
             f"{PARTNERS_URL}add/",
             {"name": "No Alt", "description": "Text.", "logo": ImageFactory().pk, "logo_alt": ""},

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from odi_site.dashboard import PANEL_LIMIT
 from pages.factories import EventIndexPageFactory, EventPageFactory, StandardPageFactory
-from pages.roles import APPROVERS, EDITORS, setup_roles
+from pages.roles import APPROVERS, EDITORS
 from survey.factories import AdministrationFactory
 from survey.models import SurveyImport
 from training.factories import (
@@ -70,12 +70,7 @@ def submit_for_approval(page, user):
 
 
 @pytest.fixture
-def roles(home):
-    setup_roles()
-
-
-@pytest.fixture
-def editor(roles, django_user_model):
+def editor(home, django_user_model):
     return member_of(django_user_model, EDITORS, "editor")
 
 
@@ -151,7 +146,6 @@ class TestPageEditorPanels:
 
 class TestWhoSeesWhat:
     def test_approvers_are_not_shown_the_queue_twice(self, client, home, django_user_model):
-        setup_roles()
         approver = member_of(django_user_model, APPROVERS, "approver")
         assert "approval" not in sections(client, approver)
 

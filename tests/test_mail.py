@@ -236,7 +236,7 @@ class TestWhoSeesEmails:
         users = {
             "coordinator": staff(django_user_model, "coordinator", "Training coordinators"),
             "careers": staff(django_user_model, "careers", "Career services"),
-            "editor": staff(django_user_model, "editor", "Editors", "Moderators"),
+            "editor": staff(django_user_model, "editor", "Communications editors", "Communications approvers"),
             "survey": staff(django_user_model, "survey", "Survey data managers"),
             "admin-only": staff(django_user_model, "plain"),
         }

@@ -135,7 +135,7 @@ class TestLogAdmin:
         assert client.get(f"{LOG_URL}inspect/{logged.pk}/").status_code == 200
 
     def test_other_staff_are_turned_away_from_the_log(self, client, django_user_model):
-        client.force_login(member_of(django_user_model, "Editors"))
+        client.force_login(member_of(django_user_model, "Communications editors"))
         response = client.get(LOG_URL)
         # Wagtail answers a denied admin page with a redirect to the dashboard, or 403 to scripts.
         assert (response.status_code, response["Location"]) == (302, "/admin/")

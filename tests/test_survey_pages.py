@@ -300,7 +300,7 @@ class TestAdmin:
         assert {"change_aggregate", "add_measure", "import_survey_data", "access_admin"} <= codenames
 
     def test_communications_editor_cannot_see_or_change_survey_data(self, client):
-        client.force_login(self.user("Editors"))
+        client.force_login(self.user("Communications editors"))
         assert client.get("/admin/survey/import/").status_code == 403
         response = client.get("/admin/snippets/survey/aggregate/")
         assert response.status_code in (302, 403)

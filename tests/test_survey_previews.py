@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from pages.roles import EDITORS, setup_roles
+from pages.roles import EDITORS
 from survey.factories import AdministrationFactory, SurveyResultsIndexPageFactory, SurveyResultsPageFactory
 from survey.importing import import_file
 from survey.models import Administration
@@ -30,7 +30,6 @@ def pages(home):
 
 
 def editor(*groups):
-    setup_roles()
     user = User.objects.create_user("editor", "editor@example.edu", "a-long-password-123")
     for name in groups:
         user.groups.add(Group.objects.get(name=name))

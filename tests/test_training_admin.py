@@ -36,9 +36,9 @@ def coordinator(django_user_model):
 
 @pytest.fixture
 def editor(django_user_model):
-    """A Wagtail editor with admin access but no training permissions."""
+    """A communications editor: admin access but no training permissions."""
     user = django_user_model.objects.create_user("editor", "editor@example.edu", "x" * 16)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Communications editors"))
     return user
 
 
@@ -58,7 +58,9 @@ def test_coordinators_group_has_exactly_the_training_grants(db):
         "access_admin",
     } <= codenames
     assert not {"add_registration", "change_registration", "delete_registration", "delete_trainingsession"} & codenames
-    assert not Permission.objects.filter(group__name="Editors", codename__endswith="_registration").exists()
+    assert not Permission.objects.filter(
+        group__name="Communications editors", codename__endswith="_registration"
+    ).exists()
 
 
 def test_coordinator_can_schedule_a_new_session(client, coordinator, session):

@@ -59,7 +59,7 @@ def coordinator(django_user_model):
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user("editor", "editor@example.edu", "x" * 16)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Communications editors"))
     return user
 
 

@@ -61,7 +61,8 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
                 FieldPanel("form_heading"),
                 FieldPanel("form_intro"),
                 FieldPanel("consent_notice"),
-                FieldPanel("consultation_email"),
+                # Where personal data goes: Career services and administrators only (pages/roles.py).
+                FieldPanel("consultation_email", permission="pages.change_consultation_email"),
             ],
             heading="Request form",
         ),
@@ -76,6 +77,7 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "career services page"
+        permissions = [("change_consultation_email", "Can change where consultation requests are emailed")]
 
     def render_form(self, request, form, status=200):
         """The page with its form: private, as the form carries the visitor's own CSRF token."""

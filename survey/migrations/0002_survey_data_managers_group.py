@@ -1,29 +1,10 @@
-"""The "Survey data managers" group: the only non-superusers who may see or change survey data."""
+"""Formerly: the "Survey data managers" group.
 
-from django.contrib.auth.management import create_permissions
+Groups and their permissions now come from the app's roles migration (odi_site/roles.py); this one
+is kept, empty, for the migration history.
+"""
+
 from django.db import migrations
-
-GROUP_NAME = "Survey data managers"
-MODELS = ("survey", "administration", "measure", "dimension", "group", "aggregate")
-
-
-def create_group(apps, schema_editor):
-    # Permissions are normally made after all migrations; make survey's now so they can be granted.
-    app_config = apps.get_app_config("survey")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP_NAME)
-    perms = Permission.objects.filter(content_type__app_label="survey", content_type__model__in=MODELS)
-    access = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
-    group.permissions.add(*perms, *access)
-
-
-def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP_NAME).delete()
 
 
 class Migration(migrations.Migration):
@@ -34,4 +15,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_group, remove_group)]
+    operations = []

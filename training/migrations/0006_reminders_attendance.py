@@ -1,30 +1,10 @@
-"""Reminders (per session), attendance, the participation setting; coordinators may cancel and record."""
+"""Reminders (per session), attendance, the participation setting; coordinators may cancel and record.
+
+The grants to Training coordinators now come from 0007_roles (odi_site/roles.py).
+"""
 
 import django.core.validators
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
-
-GROUP_NAME = "Training coordinators"
-CODENAMES = ("cancel_registration", "record_attendance")
-
-
-def grant(apps, schema_editor):
-    """Coordinators cancel for someone and record attendance (never edit a registration directly)."""
-    app_config = apps.get_app_config("training")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=GROUP_NAME).first()
-    if group is not None:
-        group.permissions.add(*Permission.objects.filter(content_type__app_label="training", codename__in=CODENAMES))
-
-
-def revoke(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    for group in apps.get_model("auth", "Group").objects.filter(name=GROUP_NAME):
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="training", codename__in=CODENAMES))
 
 
 class Migration(migrations.Migration):
@@ -63,5 +43,4 @@ class Migration(migrations.Migration):
             name='reminder_days',
             field=models.PositiveSmallIntegerField(default=2, help_text='Confirmed registrants get a reminder this many days before the session; 0 sends none.', validators=[django.core.validators.MaxValueValidator(14)], verbose_name='reminder (days before)'),
         ),
-        migrations.RunPython(grant, revoke),
     ]

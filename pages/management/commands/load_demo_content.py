@@ -21,7 +21,6 @@ from pages.demo.site_settings import (
 from pages.demo.tree import DemoContext, Node, ensure_skeleton, fill_and_publish
 from pages.factories import HomePageFactory
 from pages.models import HomePage
-from pages.roles import setup_roles
 from survey import demo as survey_demo
 from training import demo as training_demo
 
@@ -111,7 +110,6 @@ class Command(BaseCommand):
         fill_and_publish(ctx)
         training_demo.load_sessions(ctx)
         survey_demo.link_results(ctx, survey_administration)
-        setup_roles()
 
         site.refresh_from_db()
         site_changed = site.root_page_id != home.pk
