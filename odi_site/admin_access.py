@@ -7,10 +7,16 @@ makes the chooser views answer 403 to users without "view" permission on the mod
 only what the model's default manager returns. Every snippet viewset of the project derives from
 `CheckedSnippetViewSet`, so no snippet gets an unchecked chooser (tests/test_admin_access.py walks
 every admin URL pattern to keep it so).
+
+Wagtail's snippet bulk delete (`/admin/bulk/<app>/<model>/delete/?id=...`) names every record
+asked for, including those the user may not delete, to anyone with admin access.
+`CheckedDeleteBulkAction`, registered in its place, answers 403 to users who may not view and
+delete records of the model.
 """
 
 from django.core.exceptions import PermissionDenied
 from wagtail.permissions import policy_registry
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -69,3 +75,12 @@ class CheckedSnippetViewSet(SnippetViewSet):
     """The base of every snippet viewset here: its chooser is for those who may view the records."""
 
     chooser_viewset_class = ViewPermissionChooserViewSet
+
+
+class CheckedDeleteBulkAction(DeleteBulkAction):
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_any_permission(request.user, ["view"]) or not (
+            self.permission_policy.user_has_any_permission(request.user, ["delete"])
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

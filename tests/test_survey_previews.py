@@ -90,3 +90,18 @@ def test_survey_data_managers_choose_and_preview_embargoed_results(client, pages
     add = reverse("wagtailadmin_pages:add", args=["survey", "surveyresultspage", index.pk])
     assert set(client.get(add).context["form"].fields["administration"].queryset) == {released, embargoed}
     assert client.get(reverse("wagtailsnippetchoosers_survey_administration:choose")).status_code == 200
+
+
+def test_a_communications_editor_cannot_view_the_embargoed_draft_or_its_revisions(client, pages, admin_user):
+    """The other admin routes that render a page as previewed: the draft and each stored revision."""
+    index, live, draft, released, embargoed = pages
+    revision = draft.save_revision(user=admin_user)
+    client.force_login(editor(EDITORS))
+    for url in (
+        reverse("wagtailadmin_pages:view_draft", args=[draft.pk]),
+        reverse("wagtailadmin_pages:revisions_view", args=[draft.pk, revision.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        text = response.content.decode()
+        assert "Preview not available" in text and "%" not in text.split("<main", 1)[1]
