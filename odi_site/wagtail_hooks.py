@@ -2,7 +2,11 @@
 
 from wagtail import hooks
 
+from .admin_access import CheckedDeleteBulkAction
 from .caching.page_cache import mark_shareable
+
+# After Wagtail's own snippet bulk delete (order 0), which it replaces (odi_site/admin_access.py).
+hooks.register("register_bulk_action", CheckedDeleteBulkAction, order=1)
 
 
 @hooks.register("on_serve_page")

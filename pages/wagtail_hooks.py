@@ -5,8 +5,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from odi_site.admin_access import CheckedDeleteBulkAction, CheckedSnippetViewSet
-
+from odi_site.admin_access import CheckedSnippetViewSet
 from odi_site.exports import SafeExportIndexView
 
 from .mail_admin import EmailPermissionPolicy, EmailViewSet
@@ -87,8 +86,6 @@ register_snippet(ConsultationRequestViewSet)
 register_permission_policy(ConsultationEmail, EmailPermissionPolicy(ConsultationEmail))
 register_snippet(ConsultationEmailViewSet)
 register_snippet(EventsAndCommunityGroup)
-# After Wagtail's own snippet bulk delete (order 0), which it replaces (odi_site/admin_access.py).
-hooks.register("register_bulk_action", CheckedDeleteBulkAction, order=1)
 
 
 @hooks.register("register_periodic_task")
