@@ -14,21 +14,21 @@ from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.snippets.models import get_snippet_models
 
+from pages.factories import ConsultationRequestFactory
 from pages.models import ConsultationRequest
 from pages.roles import APPROVERS, CAREER_SERVICES, EDITORS
-from survey.models import Administration, Aggregate, Dimension, Measure, Survey, SurveyImport
-from survey.models import Group as SurveyGroup
-from survey.roles import DATA_MANAGERS
-from tests.factories import (
+from survey.factories import (
     AdministrationFactory,
     AggregateFactory,
-    ConsultationRequestFactory,
     DimensionFactory,
     GroupFactory,
     MeasureFactory,
-    RegistrationFactory,
     SurveyFactory,
 )
+from survey.models import Administration, Aggregate, Dimension, Measure, Survey, SurveyImport
+from survey.models import Group as SurveyGroup
+from survey.roles import DATA_MANAGERS
+from training.factories import RegistrationFactory
 from training.models import Registration
 from training.roles import COORDINATORS
 
