@@ -21,8 +21,8 @@ from django.utils.text import slugify
 
 from odi_site.caching import version
 
-from .choices import MeasureKind
-from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport
+from ..choices import MeasureKind
+from ..models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport
 
 MAX_BYTES = 25 * 1024 * 1024
 MAX_COLUMNS = 40
