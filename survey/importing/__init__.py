@@ -6,274 +6,36 @@ transaction with bulk inserts/updates, and logs it as a `SurveyImport`. Re-impor
 file changes no figures. Used by `manage.py import_survey` and the admin upload view.
 """
 
-import csv
-import datetime
-import functools
-import io
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from odi_site.caching import version
 
 from ..choices import MeasureKind
 from ..models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport
+from .cells import Row, short
+from .cells import slug as _slug
+from .fileformat import (
+    COLUMNS,
+    DEFAULT_SCALE_POINTS,
+    DISTRIBUTION_TOLERANCE,
+    MAX_BYTES,
+    MAX_COLUMNS,
+    MAX_FIELD_LENGTH,
+    PARENT_KIND,
+    RECORDS,
+)
+from .reading import read
+from .report import Problem, Report
 
-MAX_BYTES = 25 * 1024 * 1024
-MAX_COLUMNS = 40
-MAX_FIELD_LENGTH = 300
-MAX_PROBLEMS = 200
-DISTRIBUTION_TOLERANCE = 1.5
+__all__ = ["COLUMNS", "MAX_BYTES", "MAX_COLUMNS", "MAX_FIELD_LENGTH", "Problem", "Report", "import_file", "validate"]
+
 PROGRESS_EVERY = 5000
 BATCH_SIZE = 2000
-
-RECORDS = ("administration", "measure", "group", "profile", "score")
-COLUMNS = (
-    "record",
-    "survey",
-    "survey_name",
-    "administration",
-    "fielded_from",
-    "fielded_to",
-    "invited",
-    "respondents",
-    "response_rate",
-    "sample",
-    "measure_kind",
-    "measure_code",
-    "measure_name",
-    "parent_code",
-    "dimension",
-    "group",
-    "parent_group",
-    "n",
-    "percent",
-    "mean",
-    "sd",
-    "pct_favorable",
-    "pct_neutral",
-    "pct_unfavorable",
-)
-ALWAYS_REQUIRED = ("record", "survey")
-# Cells each record needs; a column that some record needs must be in the header.
-REQUIRED_CELLS = {
-    "administration": ("administration", "respondents"),
-    "measure": ("measure_kind", "measure_code", "measure_name"),
-    "group": ("dimension", "group"),
-    "profile": ("administration", "dimension", "n"),
-    "score": ("administration", "measure_code", "n"),
-}
-PARENT_KIND = {MeasureKind.ITEM: MeasureKind.FACTOR, MeasureKind.FACTOR: MeasureKind.CLUSTER}
-DEFAULT_SCALE_POINTS = 5
-# The same few labels recur on every row; slugify is slow enough to matter at 100,000 rows.
-_slug = functools.lru_cache(maxsize=8192)(slugify)
 CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,20}")
-TRUE_WORDS = {"yes", "y", "true", "1"}
-FALSE_WORDS = {"no", "n", "false", "0", ""}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the file; row 1 is the header, data starts at row 2."""
-
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self):
-        where = []
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column {self.column}")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
-
-
-@dataclass
-class Report:
-    """The outcome of validating (and maybe importing) one file."""
-
-    problems: list = field(default_factory=list)
-    records: Counter = field(default_factory=Counter)
-    administrations: list = field(default_factory=list)
-    written: Counter = field(default_factory=Counter)
-    truncated: int = 0
-    imported: bool = False
-
-    @property
-    def ok(self):
-        return not self.problems
-
-    def add(self, row, column, message):
-        if len(self.problems) >= MAX_PROBLEMS:
-            self.truncated += 1
-        else:
-            self.problems.append(Problem(row, column, message))
-
-    def messages(self):
-        lines = [str(p) for p in self.problems]
-        if self.truncated:
-            lines.append(f"… and {self.truncated} more problems not listed.")
-        return lines
-
-
-class _Row:
-    """A data row with typed accessors that report problems instead of raising."""
-
-    def __init__(self, number, cells, report, decimal_comma):
-        self.number = number
-        self.cells = cells
-        self.report = report
-        self.decimal_comma = decimal_comma
-        self.ok = True
-
-    def error(self, column, message):
-        self.ok = False
-        self.report.add(self.number, column, message)
-
-    def text(self, column):
-        return self.cells.get(column, "").strip()
-
-    def required(self, column):
-        value = self.text(column)
-        if not value:
-            self.error(column, "is empty; expected a value for this record type")
-        return value
-
-    def integer(self, column, required=False):
-        value = self.required(column) if required else self.text(column)
-        if not value:
-            return None
-        cleaned = value.replace("\u00a0", "").replace(" ", "")
-        if cleaned.isascii() and cleaned.lstrip("-").isdigit() and len(cleaned) <= 12:
-            number = int(cleaned)
-            if number < 0:
-                self.error(column, f"“{value}” is negative; expected a whole number of 0 or more")
-                return None
-            return number
-        self.error(column, f"“{_short(value)}” is not a whole number; expected digits only, e.g. 412")
-        return None
-
-    def decimal(self, column, low, high, what):
-        value = self.text(column)
-        if not value:
-            return None
-        cleaned = value.replace(",", ".") if self.decimal_comma else value
-        try:
-            number = float(cleaned) if cleaned.isascii() and len(cleaned) <= 20 else float("nan")
-        except ValueError:
-            number = float("nan")
-        if not math.isfinite(number):
-            self.error(column, f"“{_short(value)}” is not a number; expected {what}")
-            return None
-        if not low <= number <= high:
-            self.error(column, f"{value} is outside {low:g}–{high:g}; expected {what}")
-            return None
-        return number
-
-    def date(self, column):
-        value = self.text(column)
-        if not value:
-            return None
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            self.error(column, f"“{_short(value)}” is not a date; expected YYYY-MM-DD, e.g. 2014-10-01")
-            return None
-
-    def boolean(self, column):
-        value = self.text(column).lower()
-        if value in TRUE_WORDS:
-            return True
-        if value in FALSE_WORDS:
-            return False
-        self.error(column, f"“{_short(value)}” is not yes or no; expected yes, no, true, false, 1 or 0")
-        return False
-
-
-def _short(value, limit=40):
-    return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-def _decode(data, report):
-    if len(data) > MAX_BYTES:
-        report.add(None, None, f"the file is {len(data):,} bytes; expected at most {MAX_BYTES:,} bytes")
-        return None
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        report.add(line, None, "contains a NUL byte; expected a text (CSV) file")
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        report.add(line, None, "is not valid UTF-8; expected a CSV file saved as UTF-8 (with or without BOM)")
-        return None
-
-
-def _read(data, report):
-    """Header and rows as dicts (lower-case column names), or None when the file is unreadable."""
-    text = _decode(data, report)
-    if text is None:
-        return None, None, False
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    csv.field_size_limit(MAX_FIELD_LENGTH * 4)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    try:
-        header = next(reader, None)
-    except csv.Error as error:
-        report.add(1, None, f"cannot be read as CSV ({error}); expected a comma- or semicolon-separated header")
-        return None, None, False
-    if not header or not any(cell.strip() for cell in header):
-        report.add(1, None, "the file is empty; expected a header row naming the columns")
-        return None, None, False
-    if len(header) > MAX_COLUMNS:
-        report.add(1, None, f"has {len(header)} columns; expected at most {MAX_COLUMNS}")
-        return None, None, False
-    names = [cell.strip().lower() for cell in header]
-    problems = False
-    for index, name in enumerate(names):
-        if name not in COLUMNS:
-            report.add(1, name or f"#{index + 1}", f"unknown column; expected one of {', '.join(COLUMNS)}")
-            problems = True
-    for name, count in Counter(names).items():
-        if count > 1 and name in COLUMNS:
-            report.add(1, name, "appears more than once; expected each column once")
-            problems = True
-    for name in ALWAYS_REQUIRED:
-        if name not in names:
-            report.add(1, name, "is missing; expected this column in the header")
-            problems = True
-    if problems:
-        return None, None, False
-
-    rows = []
-    number = 1
-    try:
-        for cells in reader:
-            number += 1
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) > len(names):
-                report.add(number, None, f"has {len(cells)} cells; expected at most {len(names)} (one per column)")
-                continue
-            long = next((i for i, cell in enumerate(cells) if len(cell) > MAX_FIELD_LENGTH), None)
-            if long is not None:
-                report.add(
-                    number, names[long], f"is {len(cells[long])} characters long; expected at most {MAX_FIELD_LENGTH}"
-                )
-                continue
-            rows.append((number, dict(zip(names, cells, strict=False))))
-    except csv.Error as error:
-        report.add(number + 1, None, f"cannot be read as CSV ({error}); check quotes around cells")
-        return None, None, False
-    return names, rows, delimiter == ";"
 
 
 @dataclass
@@ -291,36 +53,26 @@ class _Plan:
 def validate(data, progress=None):
     """Check the whole file; returns (Report, plan) without touching the database."""
     report = Report()
-    names, rows, decimal_comma = _read(data, report)
-    if rows is None:
-        return report, None
-    missing = {}  # column -> (first row needing it, its record type)
-    for record, needed in REQUIRED_CELLS.items():
-        first = next((number for number, cells in rows if cells.get("record", "").strip().lower() == record), None)
-        for column in needed:
-            if first is not None and column not in names and (column not in missing or first < missing[column][0]):
-                missing[column] = (first, record)
-    for column, (first, record) in missing.items():
-        report.add(1, column, f"is missing; expected it because {record} records need it (first at row {first})")
-    if report.problems:
+    table = read(data, report)
+    if table is None:
         return report, None
 
     existing = _Existing()
     plan = _Plan()
     seen = {}
     parsed = []
-    for index, (number, cells) in enumerate(rows):
-        row = _Row(number, cells, report, decimal_comma)
-        record = row.text("record").lower()
+    for index, source in enumerate(table.rows):
+        row = Row(source, report, table.decimal_comma)
+        record = source.record()
         if record not in RECORDS:
             row.error(
-                "record", f"“{_short(row.text('record'))}” is not a record type; expected one of {', '.join(RECORDS)}"
+                "record", f"“{short(row.text('record'))}” is not a record type; expected one of {', '.join(RECORDS)}"
             )
             continue
         report.records[record] += 1
         parsed.append((record, row))
         if progress and index % PROGRESS_EVERY == 0:
-            progress("validating", index, len(rows))
+            progress("validating", index, len(table.rows))
 
     # Definitions first, so data rows may come before or after the rows that define what they use.
     for record, row in parsed:
@@ -373,7 +125,7 @@ def _survey_slug(row, plan, existing, define=False):
         return None
     slug = _slug(value)
     if not slug:
-        row.error("survey", f"“{_short(value)}” has no letters or digits; expected a survey slug, e.g. des")
+        row.error("survey", f"“{short(value)}” has no letters or digits; expected a survey slug, e.g. des")
         return None
     if slug in existing.surveys or slug in plan.surveys:
         return slug
@@ -382,7 +134,7 @@ def _survey_slug(row, plan, existing, define=False):
         return slug
     row.error(
         "survey",
-        f"unknown survey “{_short(value)}”; expected an existing survey or an administration record defining it",
+        f"unknown survey “{short(value)}”; expected an existing survey or an administration record defining it",
     )
     return None
 
@@ -401,7 +153,7 @@ def _define_administration(row, plan, existing, seen):
     label = row.required("administration")
     respondents = row.integer("respondents", required=True)
     invited = row.integer("invited")
-    rate = row.decimal("response_rate", 0, 100, "a percentage from 0 to 100")
+    rate = row.percentage("response_rate")
     fielded_from, fielded_to = row.date("fielded_from"), row.date("fielded_to")
     sample = row.boolean("sample")
     if fielded_from and fielded_to and fielded_to < fielded_from:
@@ -432,11 +184,9 @@ def _define_measure(row, plan, existing, seen):
     code = row.required("measure_code")
     name = row.required("measure_name")
     if kind and kind not in MeasureKind.values:
-        row.error("measure_kind", f"“{_short(kind)}” is not a measure kind; expected cluster, factor or item")
+        row.error("measure_kind", f"“{short(kind)}” is not a measure kind; expected cluster, factor or item")
     if code and not CODE_PATTERN.fullmatch(code):
-        row.error(
-            "measure_code", f"“{_short(code)}” is not a code; expected up to 20 letters, digits, - or _, e.g. Q07"
-        )
+        row.error("measure_code", f"“{short(code)}” is not a code; expected up to 20 letters, digits, - or _, e.g. Q07")
     if len(name) > 150:
         row.error(
             "measure_name", "is too long; expected a short label of at most 150 characters (never full item text)"
@@ -471,7 +221,7 @@ def _check_measure_parent(row, plan, existing):
     if parent_kind is None:
         row.error(
             "parent_code",
-            f"unknown measure “{_short(parent_code)}”; expected a code defined in this file or already stored",
+            f"unknown measure “{short(parent_code)}”; expected a code defined in this file or already stored",
         )
     elif parent_kind != expected:
         row.error("parent_code", f"“{parent_code}” is a {parent_kind}; expected a {expected}")
@@ -491,7 +241,7 @@ def _define_group(row, plan, existing, seen):
     label = row.required("group")
     for column, value in (("dimension", dimension), ("group", label)):
         if value and not _slug(value):
-            row.error(column, f"“{_short(value)}” has no letters or digits; expected a name")
+            row.error(column, f"“{short(value)}” has no letters or digits; expected a name")
     if not (survey and row.ok):
         return
     dim_slug, group_slug = _slug(dimension), _slug(label)
@@ -514,7 +264,7 @@ def _check_group_parent(row, plan, existing):
     if parent is None:
         row.error(
             "parent_group",
-            f"unknown group “{_short(row.text('parent_group'))}” in {row.text('dimension')}; expected a group of the same dimension",
+            f"unknown group “{short(row.text('parent_group'))}” in {row.text('dimension')}; expected a group of the same dimension",
         )
     elif parent:
         row.error("parent_group", f"“{row.text('parent_group')}” is itself a sub-group; expected a top-level group")
@@ -555,7 +305,7 @@ def _define_aggregate(record, row, plan, existing, seen):
     if admin and respondents is None:
         row.error(
             "administration",
-            f"unknown administration “{_short(admin)}”; expected one defined by an administration record or already stored",
+            f"unknown administration “{short(admin)}”; expected one defined by an administration record or already stored",
         )
     if n is not None and respondents is not None and n > respondents:
         row.error(
@@ -567,14 +317,14 @@ def _define_aggregate(record, row, plan, existing, seen):
     elif group and _group_parent(survey, dim_slug, group_slug, plan, existing) is None:
         row.error(
             "group",
-            f"unknown group “{_short(group)}” in “{_short(dimension)}”; expected a group defined in this file or already stored",
+            f"unknown group “{short(group)}” in “{short(dimension)}”; expected a group defined in this file or already stored",
         )
     elif dimension and not group:
         known = (survey, dim_slug) in plan.dimensions or dim_slug in existing.load(survey)["dimensions"]
         if not known:
             row.error(
                 "dimension",
-                f"unknown dimension “{_short(dimension)}”; expected one defined by group records or already stored",
+                f"unknown dimension “{short(dimension)}”; expected one defined by group records or already stored",
             )
         if record == "score":
             row.error(
@@ -586,20 +336,20 @@ def _define_aggregate(record, row, plan, existing, seen):
     if record == "profile":
         if not dimension:
             row.error("dimension", "is empty; expected the demographic question these respondents answered")
-        row.decimal("percent", 0, 100, "a percentage from 0 to 100")
+        row.percentage("percent")
     else:
         measure = row.required("measure_code")
         if measure and _measure_kind(survey, measure, plan, existing) is None:
             row.error(
                 "measure_code",
-                f"unknown measure “{_short(measure)}”; expected a code defined in this file or already stored",
+                f"unknown measure “{short(measure)}”; expected a code defined in this file or already stored",
             )
         scale = _scale_points(survey, existing)
         values["mean"] = row.decimal("mean", 1, scale, f"a mean on the 1–{scale} scale")
         values["sd"] = row.decimal("sd", 0, scale - 1, f"a standard deviation from 0 to {scale - 1}")
         pcts = {}
         for column in ("pct_favorable", "pct_neutral", "pct_unfavorable"):
-            pcts[column] = values[column] = row.decimal(column, 0, 100, "a percentage from 0 to 100")
+            pcts[column] = values[column] = row.percentage(column)
         given = [v for v in pcts.values() if v is not None]
         if len(given) == 3 and abs(sum(given) - 100) > DISTRIBUTION_TOLERANCE:
             row.error(
