@@ -89,6 +89,14 @@ class TestImportSuccess:
         assert report.ok, report.messages()
         assert Aggregate.objects.filter(measure__code="Q01", group__label="Staff").exists()
 
+    def test_a_file_of_administration_records_only_updates_a_stored_survey(self):
+        import_file(csv_bytes())
+        rows = [BASE_ROWS[0].replace(",300,100,", ",300,120,"), BASE_ROWS[0].replace("2014-15", "2015-16")]
+        report = import_file(csv_bytes(rows=rows))
+        assert report.ok, report.messages()
+        assert (report.written["administrations updated"], report.written["administrations created"]) == (1, 1)
+        assert sorted(Administration.objects.values_list("slug", "respondents")) == [("2014-15", 120), ("2015-16", 100)]
+
     def test_dry_run_writes_nothing(self):
         report = import_file(csv_bytes(), dry_run=True)
         assert report.ok and not report.imported

@@ -86,7 +86,8 @@ def _write(plan: Plan, report: Report, progress: Progress | None) -> list[Admini
 
 def _write_surveys(plan, report):
     """The surveys the file uses, locked so two imports of one survey cannot interleave."""
-    used = set(plan.surveys) | {key.survey for key in (*plan.aggregates, *plan.measures, *plan.groups)}
+    keys = (*plan.administrations, *plan.measures, *plan.groups, *plan.aggregates)
+    used = set(plan.surveys) | {key.survey for key in keys}
     surveys = {s.slug: s for s in Survey.objects.select_for_update().filter(slug__in=used)}
     for slug, entry in plan.surveys.items():
         if slug not in surveys:
