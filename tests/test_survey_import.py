@@ -1,4 +1,4 @@
-"""survey/importing.py and manage.py import_survey: success, idempotence, every rejection."""
+"""survey/importing/ and manage.py import_survey: success, idempotence, every rejection."""
 
 from pathlib import Path
 
