@@ -4,7 +4,7 @@ import pytest
 
 from survey.importing import Report, validate
 from survey.importing.cells import Row
-from survey.importing.plan import AggregateEntry, AggregateKey, GroupEntry, GroupKey, MeasureKey
+from survey.importing.plan import AggregateEntry, GroupEntry
 from survey.importing.reading import SourceRow, read
 from tests.test_survey_import import csv_bytes
 
@@ -43,14 +43,14 @@ class TestPlan:
     def test_a_valid_file_plans_typed_entries_keyed_by_slug(self):
         report, plan = validate(csv_bytes())
         assert report.ok, report.messages()
-        assert plan.measures[MeasureKey("des", "TRUST")].parent_code == "VISION"
-        assert plan.groups[GroupKey("des", "role", "staff-management")] == GroupEntry(
+        assert plan.measures[("des", "TRUST")].parent_code == "VISION"
+        assert plan.groups[("des", "role", "staff-management")] == GroupEntry(
             label="Staff: management", parent="staff", order=2, row=8
         )
-        assert plan.aggregates[AggregateKey("des", "2014-15", "", "role", "staff")] == AggregateEntry(n=55)
+        assert plan.aggregates[("des", "2014-15", "", "role", "staff")] == AggregateEntry(n=55)
         assert report.administrations == ["des 2014-15"]
 
     def test_rejected_rows_stay_out_of_the_plan(self):
         report, plan = validate(csv_bytes("score,des,,2014-15,,,,TRUST,,,Role,Staff,,-3,3.1,,,,"))
         assert not report.ok
-        assert AggregateKey("des", "2014-15", "TRUST", "role", "staff") not in plan.aggregates
+        assert ("des", "2014-15", "TRUST", "role", "staff") not in plan.aggregates

@@ -28,6 +28,8 @@ def short(value: str, limit: int = 40) -> str:
 class Row:
     """A data row with typed accessors; `ok` turns false at its first problem."""
 
+    __slots__ = ("cells", "decimal_comma", "number", "ok", "report")  # one per data row, all kept until the end
+
     def __init__(self, source: SourceRow, report: Report, decimal_comma: bool):
         self.number = source.number
         self.cells = source.cells

@@ -11,16 +11,7 @@ from ..choices import MeasureKind
 from .cells import Row, short, slug
 from .fileformat import PARENT_KIND
 from .known import Known
-from .plan import (
-    AdministrationEntry,
-    AdministrationKey,
-    DimensionEntry,
-    DimensionKey,
-    GroupEntry,
-    GroupKey,
-    MeasureEntry,
-    MeasureKey,
-)
+from .plan import AdministrationEntry, DimensionEntry, GroupEntry, MeasureEntry
 
 CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,20}")
 MAX_MEASURE_NAME = 150
@@ -42,7 +33,7 @@ def define_administration(row: Row, known: Known) -> None:
         if label and not slug(label):
             row.error("administration", "has no letters or digits; expected a label such as 2014-15")
         return
-    key = AdministrationKey(survey, slug(label))
+    key = (survey, slug(label))
     if known.first(("administration", *key), row, "administration", "administration"):
         known.plan.administrations[key] = AdministrationEntry(
             label=label,
@@ -72,14 +63,14 @@ def define_measure(row: Row, known: Known) -> None:
     if not (survey and row.ok):
         return
     if known.first(("measure", survey, code), row, "measure_code", "measure"):
-        known.plan.measures[MeasureKey(survey, code)] = MeasureEntry(
+        known.plan.measures[(survey, code)] = MeasureEntry(
             kind=kind, name=name, parent_code=row.text("parent_code"), order=len(known.plan.measures), row=row.number
         )
 
 
 def check_measure_parent(row: Row, known: Known) -> None:
     survey = slug(row.text("survey"))
-    entry = known.plan.measures.get(MeasureKey(survey, row.text("measure_code")))
+    entry = known.plan.measures.get((survey, row.text("measure_code")))
     if not entry or entry.row != row.number:
         return  # the row was rejected, or is a duplicate already reported
     kind, parent_code = entry.kind, entry.parent_code
@@ -111,10 +102,9 @@ def define_group(row: Row, known: Known) -> None:
     if not (survey and row.ok):
         return
     plan = known.plan
-    key = GroupKey(survey, slug(dimension), slug(label))
-    plan.dimensions.setdefault(
-        DimensionKey(survey, key.dimension), DimensionEntry(name=dimension, order=len(plan.dimensions))
-    )
+    dimension_slug = slug(dimension)
+    key = (survey, dimension_slug, slug(label))
+    plan.dimensions.setdefault((survey, dimension_slug), DimensionEntry(name=dimension, order=len(plan.dimensions)))
     if known.first(("group", *key), row, "group", "group"):
         parent = row.text("parent_group")
         plan.groups[key] = GroupEntry(
@@ -124,10 +114,10 @@ def define_group(row: Row, known: Known) -> None:
 
 def check_group_parent(row: Row, known: Known) -> None:
     survey, dimension = slug(row.text("survey")), slug(row.text("dimension"))
-    entry = known.plan.groups.get(GroupKey(survey, dimension, slug(row.text("group"))))
+    entry = known.plan.groups.get((survey, dimension, slug(row.text("group"))))
     if not entry or entry.row != row.number or not entry.parent:
         return
-    parent = known.group_parent(GroupKey(survey, dimension, entry.parent))
+    parent = known.group_parent(survey, dimension, entry.parent)
     if parent is None:
         row.error(
             "parent_group",

@@ -6,7 +6,7 @@ Run after every definition is known, so a figure may come before the row definin
 from .cells import Row, short, slug
 from .fileformat import DISTRIBUTION_TOLERANCE
 from .known import Known
-from .plan import AdministrationKey, AggregateEntry, AggregateKey, GroupKey
+from .plan import AggregateEntry
 
 PERCENT_COLUMNS = ("pct_favorable", "pct_neutral", "pct_unfavorable")
 
@@ -19,8 +19,9 @@ def define_aggregate(record: str, row: Row, known: Known) -> None:
     dimension, group = row.text("dimension"), row.text("group")
     if not survey:
         return
+    admin_slug, dim_slug, group_slug = slug(admin), slug(dimension), slug(group)
     if admin:
-        _check_count(row, known, AdministrationKey(survey, slug(admin)), n)
+        _check_count(row, known, survey, admin_slug, n)
     _check_place(record, row, known, survey, dimension, group)
     measure = ""
     figures = {}
@@ -38,15 +39,15 @@ def define_aggregate(record: str, row: Row, known: Known) -> None:
         figures = _score_figures(row, known.scale_points(survey))
     if not row.ok:
         return
-    key = AggregateKey(survey, slug(admin), measure, slug(dimension), slug(group))
+    key = (survey, admin_slug, measure, dim_slug, group_slug)
     what = "score" if record == "score" else "profile count"
     if known.first(("aggregate", *key), row, "group" if group else "n", what):
         known.plan.aggregates[key] = AggregateEntry(n=n, **figures)
 
 
-def _check_count(row, known, administration, n):
+def _check_count(row, known, survey, administration, n):
     """The administration is known and `n` is within its respondents."""
-    respondents = known.respondents(administration)
+    respondents = known.respondents(survey, administration)
     if respondents is None:
         row.error(
             "administration",
@@ -62,7 +63,7 @@ def _check_place(record, row, known, survey, dimension, group):
     """Group and dimension: both known and matching, or (for scores) both empty."""
     if group and not dimension:
         row.error("dimension", "is empty but group is set; expected the dimension the group belongs to")
-    elif group and known.group_parent(GroupKey(survey, slug(dimension), slug(group))) is None:
+    elif group and known.group_parent(survey, slug(dimension), slug(group)) is None:
         row.error(
             "group",
             f"unknown group “{short(group)}” in “{short(dimension)}”; expected a group defined in this file or already stored",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..models import Administration, Dimension, Group, Measure, Survey
 from .cells import Row, short, slug
 from .fileformat import DEFAULT_SCALE_POINTS
-from .plan import AdministrationKey, GroupKey, MeasureKey, Plan, SurveyEntry
+from .plan import Plan, SurveyEntry
 
 
 @dataclass(frozen=True)
@@ -85,18 +85,18 @@ class Known:
         return None
 
     def measure_kind(self, survey: str, code: str) -> str | None:
-        entry = self.plan.measures.get(MeasureKey(survey, code))
+        entry = self.plan.measures.get((survey, code))
         if entry:
             return entry.kind
         stored = self.stored.load(survey).measures.get(code)
         return stored.kind if stored else None
 
-    def group_parent(self, key: GroupKey) -> str | None:
+    def group_parent(self, survey: str, dimension: str, group: str) -> str | None:
         """The parent slug of a group ("" for top level), or None when the group is unknown."""
-        entry = self.plan.groups.get(key)
+        entry = self.plan.groups.get((survey, dimension, group))
         if entry:
             return entry.parent
-        stored = self.stored.load(key.survey).groups.get((key.dimension, key.group))
+        stored = self.stored.load(survey).groups.get((dimension, group))
         if stored is None:
             return None
         return stored.parent.slug if stored.parent_id else ""
@@ -104,11 +104,11 @@ class Known:
     def has_dimension(self, survey: str, dimension: str) -> bool:
         return (survey, dimension) in self.plan.dimensions or dimension in self.stored.load(survey).dimensions
 
-    def respondents(self, key: AdministrationKey) -> int | None:
-        entry = self.plan.administrations.get(key)
+    def respondents(self, survey: str, administration: str) -> int | None:
+        entry = self.plan.administrations.get((survey, administration))
         if entry:
             return entry.respondents
-        stored = self.stored.load(key.survey).administrations.get(key.administration)
+        stored = self.stored.load(survey).administrations.get(administration)
         return stored.respondents if stored else None
 
     def scale_points(self, survey: str) -> int:

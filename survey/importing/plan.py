@@ -1,53 +1,31 @@
 """What a valid file defines, as typed entries keyed by slug: validation fills it, writing stores it.
 
 Keys use slugs (and measure codes), the identity a re-import matches stored rows on; an entry
-holds only checked values, so writing never re-validates.
+holds only checked values, so writing never re-validates. Entries use slots: a file may plan
+100,000 of them.
 """
 
 import datetime
 from dataclasses import dataclass, field
-from typing import NamedTuple
+
+# Plain tuples, not NamedTuples: some 100,000 rows build and look up keys several times each.
+AdministrationKey = tuple[str, str]  # (survey, administration slug)
+MeasureKey = tuple[str, str]  # (survey, measure code)
+DimensionKey = tuple[str, str]  # (survey, dimension slug)
+GroupKey = tuple[str, str, str]  # (survey, dimension slug, group slug)
+# (survey, administration slug, measure code or "" for a profile count, dimension slug, group
+# slug or "" for all respondents / a dimension's answered total)
+AggregateKey = tuple[str, str, str, str, str]
 
 
-class AdministrationKey(NamedTuple):
-    survey: str
-    administration: str
-
-
-class MeasureKey(NamedTuple):
-    survey: str
-    code: str
-
-
-class DimensionKey(NamedTuple):
-    survey: str
-    dimension: str
-
-
-class GroupKey(NamedTuple):
-    survey: str
-    dimension: str
-    group: str
-
-
-class AggregateKey(NamedTuple):
-    """An aggregate's place; measure "" is a profile count, group "" all respondents (or a dimension's total)."""
-
-    survey: str
-    administration: str
-    measure: str
-    dimension: str
-    group: str
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SurveyEntry:
     """A survey the file creates (with its first administration record)."""
 
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AdministrationEntry:
     label: str
     respondents: int
@@ -58,7 +36,7 @@ class AdministrationEntry:
     is_sample: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeasureEntry:
     """`row` is the defining row's number, so its parent is checked on that row only."""
 
@@ -69,13 +47,13 @@ class MeasureEntry:
     row: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DimensionEntry:
     name: str
     order: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroupEntry:
     """`parent` is the parent group's slug, "" for a top-level group; `row` as for MeasureEntry."""
 
@@ -85,7 +63,7 @@ class GroupEntry:
     row: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AggregateEntry:
     """The figures of a score; a profile count has only `n`."""
 
@@ -110,6 +88,4 @@ class Plan:
 
     def touched(self) -> list[AdministrationKey]:
         """The administrations the file defines or holds figures for, sorted."""
-        return sorted(
-            set(self.administrations) | {AdministrationKey(key.survey, key.administration) for key in self.aggregates}
-        )
+        return sorted(set(self.administrations) | {key[:2] for key in self.aggregates})

@@ -13,7 +13,7 @@ from .fileformat import ALWAYS_REQUIRED, COLUMNS, MAX_BYTES, MAX_COLUMNS, MAX_FI
 from .report import Report
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     """One non-blank data row: its line number as a spreadsheet counts it, and its cells by column."""
 

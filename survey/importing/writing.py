@@ -87,7 +87,7 @@ def _write(plan: Plan, report: Report, progress: Progress | None) -> list[Admini
 def _write_surveys(plan, report):
     """The surveys the file uses, locked so two imports of one survey cannot interleave."""
     keys = (*plan.administrations, *plan.measures, *plan.groups, *plan.aggregates)
-    used = set(plan.surveys) | {key.survey for key in keys}
+    used = set(plan.surveys) | {key[0] for key in keys}
     surveys = {s.slug: s for s in Survey.objects.select_for_update().filter(slug__in=used)}
     for slug, entry in plan.surveys.items():
         if slug not in surveys:
@@ -103,7 +103,8 @@ def _write_administrations(plan, report, surveys):
         for admin in survey.administrations.all()
     }
     for key, entry in plan.administrations.items():
-        admin = administrations.get(key) or Administration(survey=surveys[key.survey], slug=key.administration)
+        survey_slug, slug = key
+        admin = administrations.get(key) or Administration(survey=surveys[survey_slug], slug=slug)
         fields = {
             "label": entry.label,
             "respondents": entry.respondents,
@@ -130,7 +131,7 @@ def _write_dimensions(plan, report, surveys):
     }
     for key, entry in plan.dimensions.items():
         if key not in dimensions:
-            dimension = Dimension(survey=surveys[key.survey], slug=key.dimension)
+            dimension = Dimension(survey=surveys[key[0]], slug=key[1])
             _save(dimension, {"name": entry.name[:80], "order": entry.order}, report, "dimensions")
             dimensions[key] = dimension
     return dimensions
@@ -145,8 +146,9 @@ def _write_groups(plan, report, surveys, dimensions):
     }
     # Top-level groups first, so sub-groups can point at them.
     for key, entry in sorted(plan.groups.items(), key=lambda item: bool(item[1].parent)):
-        group = groups.get(key) or Group(dimension=dimensions[(key.survey, key.dimension)], slug=key.group)
-        parent = groups[(key.survey, key.dimension, entry.parent)] if entry.parent else None
+        survey_slug, dim_slug, slug = key
+        group = groups.get(key) or Group(dimension=dimensions[(survey_slug, dim_slug)], slug=slug)
+        parent = groups[(survey_slug, dim_slug, entry.parent)] if entry.parent else None
         _save(group, {"label": entry.label[:120], "parent": parent, "order": entry.order}, report, "groups")
         groups[key] = group
     return groups
@@ -159,8 +161,9 @@ def _write_measures(plan, report, surveys):
     }
     # Clusters first, then factors, then items, so each parent exists before its children.
     for key, entry in sorted(plan.measures.items(), key=lambda item: KIND_RANK[item[1].kind]):
-        measure = measures.get(key) or Measure(survey=surveys[key.survey], code=key.code)
-        parent = measures[(key.survey, entry.parent_code)] if entry.parent_code else None
+        survey_slug, code = key
+        measure = measures.get(key) or Measure(survey=surveys[survey_slug], code=code)
+        parent = measures[(survey_slug, entry.parent_code)] if entry.parent_code else None
         fields = {"kind": entry.kind, "name": entry.name, "parent": parent, "order": entry.order}
         _save(measure, fields, report, "measures")
         measures[key] = measure
@@ -168,7 +171,7 @@ def _write_measures(plan, report, surveys):
 
 
 def _write_aggregates(plan, report, progress, administrations, dimensions, groups, measures):
-    admin_ids = {administrations[(key.survey, key.administration)].pk for key in plan.aggregates}
+    admin_ids = {administrations[key[:2]].pk for key in plan.aggregates}
     # Plain tuples, not model instances: a re-import of 100,000 rows compares values only.
     existing = {
         row[:4]: row[4:]
@@ -177,11 +180,11 @@ def _write_aggregates(plan, report, progress, administrations, dimensions, group
         )
     }
     create, update = [], []
-    for index, (key, entry) in enumerate(plan.aggregates.items()):
-        administration_id = administrations[(key.survey, key.administration)].pk
-        measure_id = measures[(key.survey, key.measure)].pk if key.measure else None
-        group_id = groups[(key.survey, key.dimension, key.group)].pk if key.group else None
-        dimension_id = dimensions[(key.survey, key.dimension)].pk if key.dimension and not key.group else None
+    for index, ((survey, admin, code, dim_slug, group_slug), entry) in enumerate(plan.aggregates.items()):
+        administration_id = administrations[(survey, admin)].pk
+        measure_id = measures[(survey, code)].pk if code else None
+        group_id = groups[(survey, dim_slug, group_slug)].pk if group_slug else None
+        dimension_id = dimensions[(survey, dim_slug)].pk if dim_slug and not group_slug else None
         fields = {name: getattr(entry, name) for name in SCORE_FIELDS}
         current = existing.get((administration_id, measure_id, group_id, dimension_id))
         if current is None:
