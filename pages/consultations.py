@@ -72,7 +72,7 @@ class ConsultationForm(NoMarkupMixin, HoneypotFormMixin):
 
 
 def office_address(page, request):
-    """The page's own address for requests, else the office email from site settings."""
+    """The address shown to visitors who cannot send the form: the page's, else the office's."""
     from .models import SiteSettings
 
     return page.consultation_email or SiteSettings.for_request(request).email
@@ -81,7 +81,9 @@ def office_address(page, request):
 def notify_office(page, request, consultation):
     """Queue the new request for the office (the requester's address as Reply-To) and a short
     acknowledgement for the requester; call inside the transaction that stores the request."""
-    recipient = office_address(page, request)
+    # Only the page's own field, which only Career services and administrators may change: the
+    # site settings' office address is editable by approvers, who must not redirect personal data.
+    recipient = page.consultation_email
     if not recipient:
         logger.warning("Consultation request %s stored but not emailed: no address configured", consultation.pk)
     else:

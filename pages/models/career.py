@@ -43,7 +43,7 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
     )
     consultation_email = models.EmailField(
         blank=True,
-        help_text="Where new requests are emailed. Leave blank to use the office email in site settings.",
+        help_text="Where new requests are emailed. Left blank, requests are only kept under Consultation requests.",
     )
     thanks_heading = models.CharField(
         max_length=120, default="Thank you: your request has been sent", help_text="Heading of the confirmation page."
