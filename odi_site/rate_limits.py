@@ -41,7 +41,8 @@ def used_up(request, scope, limit):
 
 
 def too_many_attempts(request, window_seconds):
-    response = TemplateResponse(request, "429.html", {"minutes": max(window_seconds // 60, 1)}, status=429)
+    context = {"heading": "Please wait a few minutes", "minutes": max(window_seconds // 60, 1)}
+    response = TemplateResponse(request, "429.html", context, status=429)
     response["Retry-After"] = str(window_seconds)
     return response
 

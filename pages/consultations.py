@@ -151,14 +151,14 @@ def handle_request(page, request):
         log_submission(FORM_NAME, page, "rate-limited", level=logging.WARNING)
         context = page.get_context(request)
         context.update(
-            message_heading="Please try again later",
-            message_text=(
+            heading="Please try again later",
+            message=(
                 "We have received several requests from your connection in the last hour, so we cannot "
                 "accept another one right now. Please try again in an hour, or email the office instead."
             ),
-            office_email=office_address(page, request),
+            help_email=office_address(page, request),
         )
-        return TemplateResponse(request, "pages/career_services_message.html", context, status=429)
+        return TemplateResponse(request, "message_page.html", context, status=429)
     data = form.cleaned_data
     with transaction.atomic():
         consultation = ConsultationRequest.objects.create(

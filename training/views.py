@@ -17,6 +17,7 @@ from django.utils.cache import patch_cache_control
 from odi_site.calendars import calendar_response
 from odi_site.public_forms import log_submission
 from odi_site.rate_limits import hit_rate_limit
+from pages.models import SiteSettings
 
 from . import calendars
 from .choices import RegistrationStatus
@@ -32,6 +33,20 @@ RATE_WINDOW_SECONDS = 10 * 60
 FEED_KEEPS_PAST_DAYS = 30
 FORM_NAME = "training-registration"
 CANCEL_FORM_NAME = "training-cancellation"
+
+
+# The confirmation page's heading for the status the form answered (None: no registration shown).
+THANKS_HEADINGS = {
+    RegistrationStatus.WAITLISTED: "You are on the waitlist",
+    RegistrationStatus.CANCELLED: "This registration is cancelled",
+    None: "Thank you for registering",
+}
+CANCEL_HEADINGS = {
+    "confirm": "Cancel your registration",
+    "done": "Your registration is cancelled",
+    "already": "This registration was already cancelled",
+    "past": "This session has already taken place",
+}
 
 
 def private(response):
@@ -68,7 +83,8 @@ def level_page(request, page):
         # limit; someone correcting a mistake in the form is never locked out.
         if valid and hit_rate_limit(request, "training-registration", RATE_LIMIT, RATE_WINDOW_SECONDS):
             log_submission(FORM_NAME, page, "rate-limited", level=logging.WARNING)
-            response = TemplateResponse(request, "training/rate_limited.html", {"page": page}, status=429)
+            context = {"page": page, "heading": "Please wait a few minutes"}
+            response = TemplateResponse(request, "training/rate_limited.html", context, status=429)
             response["Retry-After"] = str(RATE_WINDOW_SECONDS)
             return private(response)
         if valid:
@@ -104,8 +120,13 @@ def level_page(request, page):
 
 
 def link_problem(request, page, heading, message, status=400):
-    context = {"page": page, "heading": heading, "message": message}
-    return tokened(TemplateResponse(request, "training/link_problem.html", context, status=status))
+    context = {
+        "page": page,
+        "heading": heading,
+        "message": message,
+        "help_email": SiteSettings.for_request(request).email,
+    }
+    return tokened(TemplateResponse(request, "message_page.html", context, status=status))
 
 
 def registration_thanks(request, page):
@@ -128,7 +149,12 @@ def registration_thanks(request, page):
         # What the form answered, not the registration's state now (which may be someone else's).
         shown_status = payload.get("s") if registration else None
     status = shown_status or (registration.status if registration else None)
-    context = {"page": page, "registration": registration, "status": status}
+    context = {
+        "page": page,
+        "registration": registration,
+        "status": status,
+        "heading": THANKS_HEADINGS.get(status, THANKS_HEADINGS[None]),
+    }
     return tokened(TemplateResponse(request, "training/registration_thanks.html", context))
 
 
@@ -177,6 +203,7 @@ def cancel_registration(request, page):
         context["state"] = "already"
     else:
         context["state"] = "confirm"
+    context["heading"] = CANCEL_HEADINGS[context["state"]]
     return tokened(TemplateResponse(request, "training/cancel_registration.html", context))
 
 

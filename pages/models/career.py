@@ -94,8 +94,8 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
     @path("thanks/", name="thanks")
     def thanks_route(self, request):
         context = self.get_context(request)
-        context.update(message_heading=self.thanks_heading, message_text=self.thanks_text)
-        return TemplateResponse(request, "pages/career_services_message.html", context)
+        context.update(heading=self.thanks_heading, message=self.thanks_text)
+        return TemplateResponse(request, "message_page.html", context)
 
     def thanks_redirect(self):
         return redirect(self.url + self.reverse_subpage("thanks"))

@@ -244,7 +244,7 @@ class PageReader:
     def leftover(self, soup, path):
         """Numbers in the view's results that no reader above accounted for."""
         results = soup.select_one(".survey-results")
-        for part in results.select(".survey-narrative, .survey-about, .survey-nav, .survey-notice, .heatmap-key"):
+        for part in results.select(".survey-narrative, .survey-about, .survey-nav, .notice--important, .heatmap-key"):
             part.decompose()
         text = results.get_text(" ", strip=True).replace(self.pub.facts["administration"], "")
         allowed = {str(self.pub.k), str(self.pub.breakdown_size), str(self.pub.scale_points), "0", "100"}
