@@ -13,7 +13,7 @@ from wagtail.images.models import Filter
 TEMPLATE_IMAGE_SPECS = [
     "format-webp fill-{640x400,960x600,1440x900}",  # pages/home_page.html hero
     "format-webp width-{480,800,1200}",  # components/page_header.html
-    "format-webp fill-{400x250,800x500}",  # components/teaser.html, pages/partials/event_card.html
+    "format-webp fill-{400x250,800x500}",  # components/card.html
     "format-webp width-{480,720,1080}",  # blocks/captioned_image_block.html (text width)
     "format-webp width-{480,960,1440}",  # blocks/captioned_image_block.html (wide)
     "fill-1200x630 format-jpeg",  # includes/meta.html social image

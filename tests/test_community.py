@@ -127,7 +127,7 @@ class TestCommunityVoices:
         community.voices_category = voices
         community.save()
         soup = BeautifulSoup(client.get(community.url).content, "html.parser")
-        assert [a.get_text(strip=True) for a in soup.select(".voices .event-card__link")] == [
+        assert [a.get_text(strip=True) for a in soup.select(".voices .card__link")] == [
             "Next voices",
             "Later voices",
         ]
@@ -237,4 +237,4 @@ def test_demo_partners_and_focus_areas_load_once(client, demo_site):
     response = client.get("/community-engagement/", {"focus": "veterans"})
     assert status_text(response).startswith("Showing 2 partners working on veterans.")
     soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.select(".voices .event-card"), "demo Community Voices events should be listed"
+    assert soup.select(".voices .card"), "demo Community Voices events should be listed"

@@ -36,7 +36,7 @@ def add_event(index, start, hours=1, **kwargs):
 
 def titles(response):
     soup = BeautifulSoup(response.content, "html.parser")
-    return [a.get_text(strip=True) for a in soup.select(".event-card__link")]
+    return [a.get_text(strip=True) for a in soup.select(".card__link")]
 
 
 @pytest.fixture
@@ -204,7 +204,7 @@ class TestHomePage:
         for n, title in enumerate(["First", "Second", "Third", "Fourth"]):
             add_event(index, days(n + 1), title=title)
         soup = BeautifulSoup(client.get("/").content, "html.parser")
-        shown = [a.get_text(strip=True) for a in soup.select(".home-events .teaser__link")]
+        shown = [a.get_text(strip=True) for a in soup.select(".home-events .card__link")]
         assert shown == ["First", "Second", "Third"]
 
     def test_home_without_upcoming_events_says_so(self, client, home, index):
@@ -391,7 +391,7 @@ class TestDemoEvents:
         assert len(upcoming) >= 5
         assert {"Training", "Community Voices", "Heritage Month"} <= {e.category.name for e in upcoming}
         home = BeautifulSoup(client.get("/").content, "html.parser")
-        shown = [a.get_text(strip=True) for a in home.select(".home-events .teaser__link")]
+        shown = [a.get_text(strip=True) for a in home.select(".home-events .card__link")]
         assert shown == [e.title for e in upcoming[:3]]
 
     def test_demo_event_pages_render(self, client, demo_site):

@@ -74,3 +74,20 @@ class TestMessagePage:
         page = soup(response)
         assert page.h1.get_text(strip=True) == "This cancellation link is not valid"
         assert page.select_one('a[href^="mailto:"]') is not None
+
+
+@pytest.mark.django_db
+class TestCard:
+    @pytest.mark.parametrize("path, section", [("/", ".home-events"), ("/events/", ".event-list")])
+    def test_event_cards_show_when_and_where_with_a_link_to_the_event(self, client, demo_site, path, section):
+        cards = soup(client.get(path)).select(f"{section} .card")
+        assert cards
+        for card in cards:
+            assert card.select_one(".card__when time[datetime]") is not None
+            assert card.select_one(".card__link")["href"].startswith("/events/")
+
+    def test_the_home_page_pillars_are_the_same_card(self, client, demo_site):
+        response = client.get("/")
+        pillars = soup(response).select('[aria-labelledby="home-pillars-heading"] .card .card__link')
+        assert len(pillars) == 4
+        assert "components/card.html" in template_names(response)
