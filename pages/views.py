@@ -7,6 +7,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
@@ -73,7 +74,10 @@ def page_file(request, path, filename):
 @shareable()
 def robots_txt(request):
     return render(
-        request, "robots.txt", {"sitemap_url": request.build_absolute_uri("/sitemap.xml")}, content_type="text/plain"
+        request,
+        "robots.txt",
+        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        content_type="text/plain",
     )
 
 

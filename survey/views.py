@@ -18,6 +18,7 @@ from django.utils.text import slugify
 
 from odi_site.caching.version import versioned
 from odi_site.exports import neutralise_formula
+from odi_site.subpages import subpage_url
 
 from . import charts
 from .choices import MeasureKind
@@ -120,15 +121,15 @@ def _survey_name(administration):
     return f"{administration.label} {administration.survey.name}{sample}"
 
 
-def sitemap_paths(page):
-    """The page's views below its own address, for the sitemap (none when it sends visitors elsewhere)."""
+def sitemap_routes(page):
+    """The page's views below its own address as (route name, *args), for the sitemap."""
     administration, results = load(page)
-    paths = ["profile/"] if results.profiles else []
-    paths += [f"dimension/{d.slug}/" for d in results.dimensions]
-    paths += [f"measure/{m.slug}/" for m in results.measures if m.code in results.overall]
+    routes = [("profile",)] if results.profiles else []
+    routes += [("dimension", d.slug) for d in results.dimensions]
+    routes += [("measure", m.slug) for m in results.measures if m.code in results.overall]
     if administration.released_others:
-        paths.append("trend/")
-    return paths
+        routes.append(("trend",))
+    return routes
 
 
 def citation(page, administration, request=None):
@@ -138,15 +139,18 @@ def citation(page, administration, request=None):
     return f"{text}. {page.title}. {url}".strip()
 
 
-def _base_context(page, request, view, title, path="", description=""):
-    """What every view shows around its figures; `path` (below the page) and `description` are
-    the view's own address and summary for search engines."""
+def _base_context(page, request, view, title, route=(), description=""):
+    """What every view shows around its figures; `route` (its name and arguments below the page)
+    and `description` are the view's own address and summary for search engines."""
     administration, results = load(page)
     subnav = [
-        ("Overview", page.url, view == "overview"),
-        ("Respondent profile", page.url + "profile/", view == "profile"),
+        ("Overview", page.get_url(request), view == "overview"),
+        ("Respondent profile", subpage_url(page, "profile", request=request), view == "profile"),
     ]
-    subnav += [(d.name, page.url + f"dimension/{d.slug}/", view == f"dimension:{d.slug}") for d in results.dimensions]
+    subnav += [
+        (d.name, subpage_url(page, "dimension", d.slug, request=request), view == f"dimension:{d.slug}")
+        for d in results.dimensions
+    ]
     return {
         "administration": administration,
         "survey": administration.survey,
@@ -158,8 +162,8 @@ def _base_context(page, request, view, title, path="", description=""):
         "withheld_text": results.withheld_text(MINIMUM),
         "citation": citation(page, administration, request),
         "has_trend": bool(administration.released_others),
-        "canonical_url": (page.full_url or "") + path,
-        "meta_title": f"{title} – {page.title}" if path else None,
+        "canonical_url": subpage_url(page, *route, request=request, full=True) if route else page.get_full_url(request),
+        "meta_title": f"{title} – {page.title}" if route else None,
         "meta_description": description or None,
     }
 
@@ -248,7 +252,7 @@ def profile(page, request):
         request,
         "profile",
         "Respondent profile",
-        "profile/",
+        ("profile",),
         f"Who answered the {_survey_name(administration)}: {administration.respondents:,} respondents by "
         + ", ".join(d.name.lower() for d in results.dimensions)
         + ".",
@@ -373,7 +377,7 @@ def dimension(page, request, slug):
         request,
         f"dimension:{dim.slug}",
         f"Results by {dim.name.lower()}",
-        f"dimension/{dim.slug}/",
+        ("dimension", dim.slug),
         f"Results of the {_survey_name(administration)} by {dim.name.lower()}: percent favorable of each group on "
         "every engagement cluster and inclusion factor, and where groups differ from all respondents.",
     )
@@ -400,7 +404,7 @@ def measure(page, request, code):
         request,
         f"measure:{m.slug}",
         f"{m.name}",
-        f"measure/{m.slug}/",
+        ("measure", m.slug),
         f"{m.name} in the {_survey_name(administration)}"
         + ("" if overall.hidden else f": {overall.pct_favorable:.1f}% of all respondents favorable")
         + "; results by "
@@ -475,7 +479,7 @@ def trend(page, request):
         request,
         "trend",
         "Results over time",
-        "trend/",
+        ("trend",),
         f"{administration.survey.name}: percent favorable of all respondents in each administration, "
         + ", ".join(a.label for a in admins)
         + ".",

@@ -92,7 +92,7 @@ class TestViews:
         links = {a["href"] for a in page_soup.find_all("a", href=True)}
         for view in VIEWS[1:]:
             assert BASE + view in links
-        assert BASE + "download.csv" in links and BASE + "download.json" in links
+        assert BASE + "download/csv/" in links and BASE + "download/json/" in links
         assert BASE + "trend/" not in links  # one administration only
 
     def test_small_group_and_its_complement_are_withheld_everywhere(self, client, results_page):

@@ -4,11 +4,20 @@ card, one notice, and links built by Wagtail's and Django's URL tags (issue 17).
 Kept in its own module because the demo tree is built once per module (see conftest._demo_tree).
 """
 
+import re
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
+from django.urls import reverse
 from wagtail.models import Page
 
+from odi_site.subpages import subpage_url
+from pages.models import EventIndexPage, EventPage
 from tests.test_demo_content import DEMO_PATHS
+
+TEMPLATES = Path(settings.BASE_DIR) / "templates"
 
 # One of each view that is not a page of the tree itself.
 VIEW_PATHS = [
@@ -91,3 +100,54 @@ class TestCard:
         pillars = soup(response).select('[aria-labelledby="home-pillars-heading"] .card .card__link')
         assert len(pillars) == 4
         assert "components/card.html" in template_names(response)
+
+
+# Addresses written by hand in a template: a page's URL with a route appended, a path relative
+# to the current address (wrong in previews, which are served from the admin), or a route of
+# our URLconf spelled out instead of named.
+HAND_MADE_URL = re.compile(r"""\.url \}\}[\w?]|\.url ~|href="\.\./|["'](/search/|/admin/|/sitemap\.xml)""")
+
+
+@pytest.mark.django_db
+class TestAddresses:
+    def test_templates_build_addresses_with_url_tags_only(self):
+        offending = {
+            str(path.relative_to(TEMPLATES)): line.strip()
+            for path in TEMPLATES.rglob("*.html")
+            for line in path.read_text().splitlines()
+            if HAND_MADE_URL.search(line)
+        }
+        assert not offending
+
+    def test_the_footer_links_named_routes(self, client, demo_site):
+        footer = soup(client.get("/")).select_one(".site-footer__links")
+        assert [a["href"] for a in footer.find_all("a")] == [
+            reverse("search"),
+            reverse("sitemap"),
+            reverse("wagtailadmin_home"),
+        ]
+
+    def test_an_event_links_its_sections_category_list_and_calendar(self, client, demo_site):
+        event = EventPage.objects.live().exclude(category=None).first()
+        links = soup(client.get(event.url))
+        category = links.select_one(".event-details__item a[href*='category=']")["href"]
+        calendar = links.select_one("a.event-details__calendar")["href"]
+        assert category == f"/events/?category={event.category.slug}"
+        assert calendar == f"/events/calendar/?event={event.slug}"
+        assert client.get(category).status_code == 200
+        assert client.get(calendar)["Content-Type"].startswith("text/calendar")
+
+    def test_survey_views_link_each_other_by_route(self, client, demo_site):
+        hrefs = {a["href"] for a in soup(client.get("/survey/2014-15/")).find_all("a", href=True)}
+        assert {"/survey/2014-15/profile/", "/survey/2014-15/measure/trust/", "/survey/2014-15/download/csv/"} <= hrefs
+
+
+@pytest.mark.django_db
+class TestSubpageUrl:
+    def test_relative_absolute_and_with_a_query(self, demo_site):
+        index = EventIndexPage.objects.get()
+        assert subpage_url(index, "past") == "/events/past/"
+        assert subpage_url(index, "past", full=True) == "http://localhost/events/past/"
+        assert subpage_url(index, "calendar", query={"event": "a b"}) == "/events/calendar/?event=a+b"
+        results = Page.objects.get(slug="2014-15").specific
+        assert subpage_url(results, "measure", "trust") == "/survey/2014-15/measure/trust/"

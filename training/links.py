@@ -9,6 +9,8 @@ from datetime import timedelta
 
 from django.core import signing
 
+from odi_site.subpages import subpage_url
+
 CANCEL_SALT = "training.registration.cancel"
 CONFIRMATION_SALT = "training.registration.confirmation"
 # The confirmation page is for right after registering; the email has everything for later.
@@ -34,9 +36,5 @@ def level_url(level):
     return level.get_full_url()
 
 
-def subpage_full_url(level, name):
-    return level_url(level) + level.reverse_subpage(name)
-
-
 def cancel_url(registration):
-    return f"{subpage_full_url(registration.session.level, 'cancel')}?token={cancel_token(registration)}"
+    return subpage_url(registration.session.level, "cancel", full=True, query={"token": cancel_token(registration)})

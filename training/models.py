@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from odi_site.caching.version import versioned
+from odi_site.subpages import subpage_url
 from pages.blocks import BodyStreamBlock
 from pages.models import BasePage, OutgoingEmail, OwnedEmailManager
 
@@ -151,7 +152,7 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
         return program_calendar(request, self)
 
     def calendar_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("calendar_feed")
+        return subpage_url(self, "calendar_feed", request=request)
 
 
 class TrainingLevelPage(RoutablePageMixin, BasePage):

@@ -5,7 +5,6 @@ Routed by the page models (RoutablePageMixin), so every URL lives under its leve
 
 import logging
 from datetime import timedelta
-from urllib.parse import urlencode
 
 from django.core import signing
 from django.http import Http404
@@ -17,6 +16,7 @@ from django.utils.cache import patch_cache_control
 from odi_site.calendars import calendar_response
 from odi_site.public_forms import log_submission
 from odi_site.rate_limits import hit_rate_limit
+from odi_site.subpages import subpage_url
 from pages.models import SiteSettings
 
 from . import calendars
@@ -61,11 +61,6 @@ def tokened(response):
     return private(response)
 
 
-def subpage_url(request, page, name, **query):
-    url = page.get_url(request) + page.reverse_subpage(name)
-    return f"{url}?{urlencode(query)}" if query else url
-
-
 def level_page(request, page):
     """The level page; on POST, a registration (rate-limited, honeypot-checked, capacity-safe)."""
     request.is_preview = getattr(request, "is_preview", False)
@@ -76,7 +71,7 @@ def level_page(request, page):
         if form.is_spam:
             # Look like success to the bot; nothing is stored or sent.
             log_submission(FORM_NAME, page, "honeypot")
-            return redirect(subpage_url(request, page, "thanks"))
+            return redirect(subpage_url(page, "thanks", request=request))
         if not valid:
             log_submission(FORM_NAME, page, "invalid", error_fields=sorted(form.errors))
         # Only submissions that would store a registration and send an email count towards the
@@ -113,7 +108,7 @@ def level_page(request, page):
                 # For an address registered before, the page shows what a new registrant would see.
                 shown = outcome.shown_status if outcome.already_registered else None
                 token = confirmation_token(registration, shown)
-                return redirect(subpage_url(request, page, "thanks", token=token))
+                return redirect(subpage_url(page, "thanks", request=request, query={"token": token}))
     else:
         form = RegistrationForm(sessions=sessions)
     return private(page.render(request, context_overrides={"form": form, "sessions": sessions}))
@@ -199,7 +194,7 @@ def cancel_registration(request, page):
         result = cancel(registration.pk)
         if not result.already_cancelled:
             log_submission(CANCEL_FORM_NAME, page, "cancelled", record_id=registration.pk)
-            return redirect(subpage_url(request, page, "cancel", token=token, done=1))
+            return redirect(subpage_url(page, "cancel", request=request, query={"token": token, "done": 1}))
         context["state"] = "already"
     else:
         context["state"] = "confirm"

@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from odi_site.caching.page_cache import private
+from odi_site.subpages import subpage_url
 
 from ..blocks import BodyStreamBlock
 from ..choices import ConsultationRole, ConsultationStatus, ConsultationTopic
@@ -98,7 +99,7 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
         return TemplateResponse(request, "message_page.html", context)
 
     def thanks_redirect(self):
-        return redirect(self.url + self.reverse_subpage("thanks"))
+        return redirect(subpage_url(self, "thanks"))
 
 
 class ConsultationRequest(models.Model):

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from odi_site.caching.version import versioned
 from odi_site.calendars import calendar_response
+from odi_site.subpages import subpage_url
 
 from ..blocks import BodyStreamBlock
 from ..events import calendar_item, event_json_ld, json_ld_script, paginate
@@ -129,7 +130,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         number = context["page_obj"].number
         context.update(
             # Its own address for search engines: page 2 and on are pages of their own too.
-            canonical_url=self.full_url + "past/" + (f"?page={number}" if number > 1 else ""),
+            canonical_url=subpage_url(
+                self, "past", request=request, full=True, query={"page": number} if number > 1 else None
+            ),
             meta_title=f"Past events | {self.seo_title or self.title}",
             meta_description=(
                 f"{self.title} that have already taken place: talks, trainings and community events, newest first."
@@ -140,7 +143,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def get_sitemap_urls(self, request=None):
         """The past events list is a view of its own for search engines."""
         urls = super().get_sitemap_urls(request)
-        return [*urls, *({**entry, "location": entry["location"] + "past/"} for entry in urls[:1])]
+        return [
+            *urls,
+            *({**entry, "location": subpage_url(self, "past", request=request, full=True)} for entry in urls[:1]),
+        ]
 
     @path("feed/", name="feed")
     def feed_route(self, request):
@@ -298,4 +304,8 @@ class EventPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = json_ld_script(event_json_ld(self, request))
+        # Its section, for the category and calendar links: from the shared cache until content changes.
+        context["events_index"] = versioned(
+            f"pages:event-section:{self.pk}", lambda: EventIndexPage.objects.parent_of(self).first()
+        )
         return context

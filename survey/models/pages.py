@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from odi_site.subpages import subpage_url
 from pages.blocks import BodyStreamBlock
 from pages.models import BasePage
 
@@ -107,7 +108,10 @@ class SurveyResultsPage(RoutablePageMixin, BasePage):
         if self.administration_id is None or views.replacement_url(self):
             return []
         urls = super().get_sitemap_urls(request)
-        extra = [{**urls[0], "location": urls[0]["location"] + path} for path in views.sitemap_paths(self)]
+        extra = [
+            {**urls[0], "location": subpage_url(self, *route, request=request, full=True)}
+            for route in views.sitemap_routes(self)
+        ]
         return [*urls, *extra]
 
     def serve(self, request, *args, **kwargs):
