@@ -272,6 +272,16 @@ def test_home_page_keeps_its_pillars_and_key_figures(admin_client):
     assert [figure.value["figure"] for figure in home.key_figures] == ["7,100+"]
 
 
+def test_the_home_pages_events_section_is_chosen_among_events_indexes_only(admin_client):
+    """The chooser offers events indexes only, and the form refuses any other page."""
+    case = CASES[HomePage]
+    form = HomePage.get_edit_handler().get_form_class()()
+    assert form.fields["events_page"].widget.target_models == [EventIndexPage]
+    response = admin_client.post(case.url("add", tree_root()), case.form_data(events_page=pillar_target().pk))
+    assert "events_page" in form_errors(response)
+    assert not HomePage.objects.filter(slug=case.slug).exists()
+
+
 @pytest.mark.parametrize("case", SINGLETONS, ids=str)
 def test_a_second_singleton_page_is_neither_offered_nor_saved(admin_client, case):
     """The "Add child page" menu hides the type, and a form opened earlier cannot add one either."""

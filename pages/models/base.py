@@ -214,7 +214,7 @@ class HomePage(BasePage):
         max_length=120, default="Upcoming events", help_text="Heading above the upcoming events."
     )
     events_page = models.ForeignKey(
-        "wagtailcore.Page",
+        "pages.EventIndexPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -229,7 +229,7 @@ class HomePage(BasePage):
         MultiFieldPanel(
             [FieldPanel("pillars_heading"), InlinePanel("pillars", max_num=4, min_num=0)], heading="Pillars"
         ),
-        MultiFieldPanel([FieldPanel("events_heading"), PageChooserPanel("events_page")], heading="Events"),
+        MultiFieldPanel([FieldPanel("events_heading"), FieldPanel("events_page")], heading="Events"),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("mission_statement"), index.SearchField("body")]
@@ -278,10 +278,11 @@ class HomePage(BasePage):
         cache until content changes or the soonest of those events ends."""
 
         def load():
-            # specific(defer=True): the section's own fields are not needed, so no second query.
-            section = Page.objects.live().public().filter(pk=self.events_page_id).specific(defer=True).first()
-            if section is None or not hasattr(section, "upcoming_events"):
-                return {"url": None, "next": []}  # none chosen, visitors may not see it, or not an events index
+            # The events app's model, by name: pages/models/events.py builds on this module.
+            index_model = apps.get_model("pages", "EventIndexPage")
+            section = index_model.objects.live().public().filter(pk=self.events_page_id).defer_streamfields().first()
+            if section is None:
+                return {"url": None, "next": []}  # none chosen, or visitors may not see it
             return {
                 "url": section.get_url(request),
                 "next": list(section.upcoming_events()[:shown].values_list("pk", "end")),
