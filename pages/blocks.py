@@ -116,6 +116,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = "Image"
         description = "A photo or illustration with alt text and an optional caption."
+        preview_value = {"image": None, "caption": "Participants at a Diversity 2.0 session", "size": "content"}
         template = "blocks/captioned_image_block.html"
 
 
@@ -245,6 +246,13 @@ class MediaEmbedBlock(blocks.StructBlock):
         icon = "media"
         label = "Video or audio"
         description = "An embedded video with a title and a transcript."
+        preview_value = {
+            "embed": None,
+            "title": "Welcome to the Path to Inclusion",
+            "caption": "Two minutes",
+            "transcript": "<p>Welcome. Over four one-hour sessions, the Path to Inclusion builds a shared language.</p>",
+            "has_captions": False,
+        }
         template = "blocks/media_embed_block.html"
 
 
@@ -263,6 +271,7 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         label = "Document link"
         description = "A download link with file type and size."
+        preview_value = {"document": None, "label": "Diversity Engagement Survey summary (2014-15)"}
         template = "blocks/document_link_block.html"
 
 
@@ -283,6 +292,11 @@ class DataTableBlock(TypedTableBlock):
         icon = "table"
         label = "Table"
         description = "A table of figures or text with a caption."
+        preview_value = {
+            "caption": "Training sessions this term (example)",
+            "columns": [{"type": "text", "heading": "Level"}, {"type": "number", "heading": "Sessions"}],
+            "rows": [{"values": ["Diversity 1.0", "12"]}, {"values": ["Diversity 2.0", "8"]}],
+        }
         template = "blocks/data_table_block.html"
 
 

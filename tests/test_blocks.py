@@ -2,8 +2,13 @@
 
 import pytest
 import wagtail_factories
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.template.loader import get_template, render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.embeds.blocks import EmbedBlock
 
 from pages.blocks import (
@@ -15,6 +20,7 @@ from pages.blocks import (
     MediaEmbedBlock,
 )
 from pages.factories import ImageFactory
+from pages.models import StandardPage
 
 
 def clean_body(data):
@@ -199,3 +205,49 @@ class TestParagraphLinks:
 
     def test_descriptive_link_text_is_accepted(self):
         clean_body([{"type": "paragraph", "value": '<p>See <a href="https://example.org/">the session dates</a>.</p>'}])
+
+
+@pytest.mark.django_db
+class TestBlockPreviews:
+    """Every block of the library shows a preview and a description in the editor's block picker."""
+
+    LIBRARY = StandardPage.body.field.stream_block.child_blocks
+
+    def test_the_library_has_its_ten_blocks(self):
+        assert len(self.LIBRARY) == 10
+
+    @pytest.mark.parametrize("name", list(LIBRARY))
+    def test_block_is_previewable_with_a_description(self, name):
+        block = self.LIBRARY[name]
+        assert block.is_previewable
+        assert block.get_description()
+
+    @pytest.fixture
+    def editor_client(self, client, django_user_model):
+        """A communications editor signed in: Wagtail's "Editors" group."""
+        editor = django_user_model.objects.create_user("editor", "editor@example.edu", "correct horse battery")
+        editor.groups.add(Group.objects.get(name="Editors"))
+        client.force_login(editor)
+        return client
+
+    @pytest.mark.parametrize("name", list(LIBRARY))
+    def test_preview_renders_for_an_editor_with_the_site_stylesheet(self, editor_client, name):
+        block = self.LIBRARY[name]
+        response = editor_client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+        assert response.status_code == 200
+        page = BeautifulSoup(response.content, "html.parser")
+        assert page.select_one('link[rel="stylesheet"][href$="css/main.css"]') is not None
+        assert page.select_one("main .page-body").get_text(strip=True) or page.select_one("main .page-body img")
+
+    @pytest.mark.parametrize("name", ["image", "embed", "document"])
+    def test_previews_of_library_blocks_draw_a_stand_in_and_read_no_library_rows(self, editor_client, name):
+        url = reverse("wagtailadmin_block_preview")
+        editor_client.get(url, {"id": self.LIBRARY[name].definition_prefix})  # warms the session and permissions
+        with CaptureQueriesContext(connection) as queries:
+            response = editor_client.get(url, {"id": self.LIBRARY[name].definition_prefix})
+        assert response.status_code == 200
+        assert not [
+            q["sql"]
+            for q in queries
+            if "wagtailimages" in q["sql"] or "wagtaildocs" in q["sql"] or "wagtailembeds" in q["sql"]
+        ]
