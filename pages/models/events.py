@@ -304,7 +304,8 @@ class EventPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = json_ld_script(event_json_ld(self, request))
-        # Its section, for the category and calendar links: from the shared cache until content changes.
+        # Its section, for the category and calendar links: from the shared cache until content
+        # changes. None if a move from code (not the admin) put the event elsewhere.
         context["events_index"] = versioned(
             f"pages:event-section:{self.pk}", lambda: EventIndexPage.objects.parent_of(self).first()
         )
