@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0005_clear_home_events_page_not_an_event_index'),
+        ('pages', '0007_clear_home_events_page_not_an_event_index'),
     ]
 
     operations = [

@@ -16,7 +16,7 @@ def clear_other_pages(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0004_outgoing_email'),
+        ('pages', '0006_consultation_email_help'),
     ]
 
     operations = [
