@@ -21,6 +21,7 @@ from pages.blocks import (
 )
 from pages.factories import ImageFactory
 from pages.models import StandardPage
+from pages.roles import EDITORS
 
 
 def clean_body(data):
@@ -224,9 +225,9 @@ class TestBlockPreviews:
 
     @pytest.fixture
     def editor_client(self, client, django_user_model):
-        """A communications editor signed in: Wagtail's "Editors" group."""
+        """A communications editor signed in (the group the roles migrations create)."""
         editor = django_user_model.objects.create_user("editor", "editor@example.edu", "correct horse battery")
-        editor.groups.add(Group.objects.get(name="Editors"))
+        editor.groups.add(Group.objects.get(name=EDITORS))
         client.force_login(editor)
         return client
 
