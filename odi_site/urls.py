@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -44,9 +45,7 @@ urlpatterns = throttled_views + [
 
 if settings.SERVE_MEDIA_LOCALLY:
     # Development and browser tests only; production serves media from storage or the proxy.
-    from django.views.static import serve
-
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", static_serve, {"document_root": settings.MEDIA_ROOT})]
 
 # Pages: Wagtail's own serve view, view restrictions and hooks (last, as it matches any path).
 urlpatterns += [path("", include(wagtail_urls))]

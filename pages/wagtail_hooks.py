@@ -8,6 +8,9 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from odi_site.admin_access import CheckedSnippetViewSet
 from odi_site.exports import SafeExportIndexView
 
+from .content_checks import use_site_content_checker
+from .dashboard import PagesAwaitingApprovalPanel, UpcomingEventsPanel
+from .mail import requeue_due_emails
 from .mail_admin import EmailPermissionPolicy, EmailViewSet
 from .models import CommunityPartner, ConsultationEmail, ConsultationRequest, EventCategory, FocusArea
 
@@ -91,22 +94,16 @@ register_snippet(EventsAndCommunityGroup)
 @hooks.register("register_periodic_task")
 def requeue_emails():
     """Emails whose task was lost (a killed worker, a queue that was down) or that are due for a retry."""
-    from .mail import requeue_due_emails
-
     return requeue_due_emails()
 
 
 @hooks.register("construct_homepage_panels")
 def add_page_editor_panels(request, panels):
     """The moderation queue and upcoming events; each panel checks the user's page permissions."""
-    from .dashboard import PagesAwaitingApprovalPanel, UpcomingEventsPanel
-
     panels.extend([PagesAwaitingApprovalPanel(), UpcomingEventsPanel()])
 
 
 @hooks.register("construct_wagtail_userbar")
 def add_site_content_checks(request, items, page):
     """The userbar and the editor's Checks panel run the site's content rules on every page type."""
-    from .content_checks import use_site_content_checker
-
     use_site_content_checker(items)

@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from odi_site.admin_access import CheckedSnippetViewSet
 
 from .admin_views import PERMISSION, import_view, remove_expired_uploads
+from .dashboard import RecentSurveyImportsPanel
 from .models import Administration, Aggregate, Dimension, Group, Measure, Survey, SurveyImport, SurveyResultsPage
 from .releases import publish_conflict
 
@@ -143,8 +144,6 @@ def expired_survey_uploads():
 @hooks.register("construct_homepage_panels")
 def add_recent_imports_panel(request, panels):
     """Shown only to users who may view the import log (the panel checks)."""
-    from .dashboard import RecentSurveyImportsPanel
-
     panels.append(RecentSurveyImportsPanel())
 
 

@@ -18,7 +18,9 @@ from odi_site.exports import SafeExportIndexView
 from pages.mail_admin import EmailPermissionPolicy, EmailViewSet
 
 from .admin_views import ATTENDANCE_PERMISSION, CANCEL_PERMISSION, attendance_view, can_cancel, cancel_view
+from .dashboard import UpcomingSessionsPanel
 from .models import Registration, TrainingEmail, TrainingLevelPage, TrainingSession, with_seat_counts
+from .reminders import queue_due_reminders
 
 
 class TrainingSessionFilterSet(WagtailFilterSet):
@@ -167,14 +169,10 @@ def register_coordinator_urls():
 
 @hooks.register("register_periodic_task")
 def session_reminders():
-    from .reminders import queue_due_reminders
-
     return queue_due_reminders()
 
 
 @hooks.register("construct_homepage_panels")
 def add_upcoming_sessions_panel(request, panels):
     """Shown only to users who may view training sessions (the panel checks)."""
-    from .dashboard import UpcomingSessionsPanel
-
     panels.append(UpcomingSessionsPanel())

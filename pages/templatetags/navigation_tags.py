@@ -1,6 +1,7 @@
 """Header navigation and breadcrumbs."""
 
 from django import template
+from wagtail.models import Site
 
 from pages.navigation import breadcrumb_items, main_menu_items
 
@@ -12,11 +13,7 @@ def main_menu(context):
     """Top-level menu; the current section is marked with aria-current."""
     request = context["request"]
     page = context.get("page")
-    site = getattr(request, "_wagtail_site", None) or context.get("site")
-    if site is None:
-        from wagtail.models import Site
-
-        site = Site.find_for_request(request)
+    site = Site.find_for_request(request)  # Wagtail remembers it on the request
     current_path = getattr(page, "path", "") if page else ""
     items = []
     for item in main_menu_items(site) if site else []:
