@@ -27,7 +27,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from .choices import EmailStatus
-from .models import OutgoingEmail
+from .models.mail import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from odi_site.exports import neutralise_formula
-from pages import consultations
+from pages.careers import consultations
 from pages.choices import ConsultationStatus
 from pages.factories import CareerServicesPageFactory, ConsultationRequestFactory, HomePageFactory
 from pages.models import CareerServicesPage, ConsultationRequest, HomePage, StandardPage

@@ -12,7 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from odi_site.logging import JsonFormatter
-from pages import consultations
+from pages.careers import consultations
 from pages.factories import CareerServicesPageFactory
 from pages.models import ConsultationRequest
 from tests.conftest import posts_commit

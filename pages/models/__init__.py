@@ -1,5 +1,8 @@
 """The pages app's models, split by section; import them from here (`pages.models.X`)."""
 
+from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
+from ..community.models import CommunityEngagementPage, CommunityPartner, FocusArea
+from ..events.models import EventCategory, EventIndexPage, EventPage
 from .base import (
     SOCIAL_PLATFORMS,
     BasePage,
@@ -13,9 +16,6 @@ from .base import (
     StandardPage,
     image_fk,
 )
-from .career import CareerServicesPage, ConsultationEmail, ConsultationRequest
-from .community import CommunityEngagementPage, CommunityPartner, FocusArea
-from .events import EventCategory, EventIndexPage, EventPage
 from .mail import OutgoingEmail, OwnedEmailManager
 
 __all__ = [

@@ -268,7 +268,7 @@ class HomePage(BasePage):
         ids = [pk for pk, _end in section["next"]]
         context["events_index_url"] = section["url"]
         context["upcoming_event_ids"] = ids
-        # The events app's model, by name: pages/models/events.py builds on this module.
+        # The events app's model, by name: pages/events/models.py builds on this module.
         event_model = apps.get_model("pages", "EventPage")
         context["upcoming_events"] = SimpleLazyObject(lambda: event_model.teasers(ids))
         return context
@@ -278,7 +278,7 @@ class HomePage(BasePage):
         cache until content changes or the soonest of those events ends."""
 
         def load():
-            # The events app's model, by name: pages/models/events.py builds on this module.
+            # The events app's model, by name: pages/events/models.py builds on this module.
             index_model = apps.get_model("pages", "EventIndexPage")
             section = index_model.objects.live().public().filter(pk=self.events_page_id).defer_streamfields().first()
             if section is None:

@@ -47,17 +47,14 @@ def event_dates(event):
     return start.isoformat(), end.isoformat()
 
 
-def event_json_ld(event, request):
-    """A schema.org Event for search engines: name, dates, place or online link, organiser."""
-    from .models import SiteSettings
-
+def event_json_ld(event, request, organiser):
+    """A schema.org Event for search engines: name, dates, place or online link, `organiser` (a name)."""
     start, end = event_dates(event)
     places = []
     if event.location:
         places.append({"@type": "Place", "name": event.location, "address": event.location})
     if event.online_url:
         places.append({"@type": "VirtualLocation", "url": event.online_url})
-    office = SiteSettings.for_request(request)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -68,7 +65,7 @@ def event_json_ld(event, request):
         "eventAttendanceMode": ATTENDANCE_MODES[event.attendance_mode],
         "location": places[0] if len(places) == 1 else places,
         "url": event.get_full_url(request),
-        "organizer": {"@type": "Organization", "name": office.office_name},
+        "organizer": {"@type": "Organization", "name": organiser},
     }
     if event.teaser_summary:
         data["description"] = event.teaser_summary

@@ -9,8 +9,8 @@ from django.template.response import TemplateResponse
 from odi_site.public_forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField, log_submission
 from odi_site.rate_limits import hit_rate_limit
 
-from .choices import ConsultationRole, ConsultationTopic
-from .mail import queue_email
+from ..choices import ConsultationRole, ConsultationTopic
+from ..mail import queue_email
 
 logger = logging.getLogger(__name__)
 
@@ -71,13 +71,6 @@ class ConsultationForm(NoMarkupMixin, HoneypotFormMixin):
         return cleaned
 
 
-def office_address(page, request):
-    """The address shown to visitors who cannot send the form: the page's, else the office's."""
-    from .models import SiteSettings
-
-    return page.consultation_email or SiteSettings.for_request(request).email
-
-
 def notify_office(page, request, consultation):
     """Queue the new request for the office (the requester's address as Reply-To) and a short
     acknowledgement for the requester; call inside the transaction that stores the request."""
@@ -129,13 +122,13 @@ def notify_office(page, request, consultation):
     )
 
 
-def handle_request(page, request):
+def handle_request(page, request, requests):
     """GET shows the form; POST validates, stores, emails and redirects to the confirmation page.
 
     Refusals store nothing: invalid input shows the form with its errors; a filled honeypot
-    looks like success to the bot but is dropped; over the rate limit a 429 page.
+    looks like success to the bot but is dropped; over the rate limit a 429 page. `requests` is
+    the manager of the consultation request model the page stores into.
     """
-    from .models import ConsultationRequest
 
     if request.method != "POST":
         return page.render_form(request, ConsultationForm())
@@ -156,12 +149,12 @@ def handle_request(page, request):
                 "We have received several requests from your connection in the last hour, so we cannot "
                 "accept another one right now. Please try again in an hour, or email the office instead."
             ),
-            help_email=office_address(page, request),
+            help_email=page.help_email(request),
         )
         return TemplateResponse(request, "message_page.html", context, status=429)
     data = form.cleaned_data
     with transaction.atomic():
-        consultation = ConsultationRequest.objects.create(
+        consultation = requests.create(
             name=data["name"],
             email=data["email"],
             role=data["role"],

@@ -16,8 +16,8 @@ from wagtail.search import index
 from odi_site.caching.version import versioned
 
 from ..blocks import BodyStreamBlock
-from .base import BasePage, image_fk
-from .events import EventPage, soonest_end
+from ..events.models import EventPage, soonest_end
+from ..models.base import BasePage, image_fk
 
 VOICES_SHOWN = 3
 

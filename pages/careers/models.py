@@ -14,8 +14,9 @@ from odi_site.subpages import subpage_url
 
 from ..blocks import BodyStreamBlock
 from ..choices import ConsultationRole, ConsultationStatus, ConsultationTopic
-from .base import BasePage
-from .mail import OutgoingEmail, OwnedEmailManager
+from ..models.base import BasePage, SiteSettings
+from ..models.mail import OutgoingEmail, OwnedEmailManager
+from .consultations import handle_request
 
 
 class CareerServicesPage(RoutablePageMixin, BasePage):
@@ -80,6 +81,10 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
         verbose_name = "career services page"
         permissions = [("change_consultation_email", "Can change where consultation requests are emailed")]
 
+    def help_email(self, request):
+        """The address shown to visitors who cannot send the form: the page's, else the office's."""
+        return self.consultation_email or SiteSettings.for_request(request).email
+
     def render_form(self, request, form, status=200):
         """The page with its form: private, as the form carries the visitor's own CSRF token."""
         context = self.get_context(request)
@@ -88,9 +93,7 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from ..consultations import handle_request
-
-        return handle_request(self, request)
+        return handle_request(self, request, ConsultationRequest.objects)
 
     @path("thanks/", name="thanks")
     def thanks_route(self, request):

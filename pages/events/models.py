@@ -19,8 +19,9 @@ from odi_site.calendars import calendar_response
 from odi_site.subpages import subpage_url
 
 from ..blocks import BodyStreamBlock
-from ..events import calendar_item, event_json_ld, json_ld_script, paginate
-from .base import BasePage
+from ..models.base import BasePage, SiteSettings
+from .feeds import UpcomingEventsAtomFeed, UpcomingEventsFeed
+from .listing import calendar_item, event_json_ld, json_ld_script, paginate
 
 EVENTS_PER_PAGE = 12
 
@@ -150,14 +151,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/", name="feed")
     def feed_route(self, request):
-        from ..feeds import UpcomingEventsFeed
-
         return UpcomingEventsFeed(self)(request)
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed_route(self, request):
-        from ..feeds import UpcomingEventsAtomFeed
-
         return UpcomingEventsAtomFeed(self)(request)
 
     # Wagtail's page URLs cannot contain dots, so the file is served at calendar/ (named events.ics);
@@ -303,7 +300,7 @@ class EventPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = json_ld_script(event_json_ld(self, request))
+        context["json_ld"] = json_ld_script(event_json_ld(self, request, SiteSettings.for_request(request).office_name))
         # Its section, for the category and calendar links: from the shared cache until content
         # changes. None if a move from code (not the admin) put the event elsewhere.
         context["events_index"] = versioned(

@@ -1,0 +1,1 @@
+"""Career development: the career services page and its consultation request form."""

@@ -1,0 +1,1 @@
+"""Community engagement: focus areas, partners and the community engagement page."""

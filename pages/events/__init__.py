@@ -1,0 +1,1 @@
+"""Campus events: categories, the events index with its feeds and calendar, and event pages."""
