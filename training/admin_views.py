@@ -35,7 +35,7 @@ def cancel_view(request, pk):
     require(request, CANCEL_PERMISSION)
     registration = get_object_or_404(Registration.objects.select_related("session__level"), pk=pk)
     if request.method == "POST" and can_cancel(registration):
-        result = cancel(registration.pk)
+        result = cancel(registration)
         note = f" {result.promoted.name} moves up from the waitlist." if result.promoted else ""
         messages.success(request, f"{registration.name}'s registration is cancelled and they have been emailed.{note}")
         return redirect(registrations_url(registration.session))

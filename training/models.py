@@ -19,6 +19,7 @@ from pages.blocks import BodyStreamBlock
 from pages.models import BasePage, OutgoingEmail, OwnedEmailManager
 
 from .choices import Attendance, RegistrationStatus, Requirement
+from .views import cancel_registration, level_page, program_calendar, registration_thanks, session_calendar
 
 MAX_REMINDER_DAYS = 14
 # How many upcoming sessions a level page lists (and offers in its form); later ones appear as
@@ -145,11 +146,11 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
     @path("calendar/")
     def calendar_feed(self, request):
         """Every upcoming session of every live level as one iCalendar feed; `?session=<id>` for one."""
-        from .views import program_calendar, session_calendar
-
+        levels = TrainingLevelPage.objects.child_of(self).live().public()
+        sessions = TrainingSession.objects.filter(level__in=levels).select_related("level")
         if "session" in request.GET:
-            return session_calendar(request, self, request.GET["session"])
-        return program_calendar(request, self)
+            return session_calendar(request, sessions, request.GET["session"])
+        return program_calendar(request, self, sessions)
 
     def calendar_url(self, request=None):
         return subpage_url(self, "calendar_feed", request=request)
@@ -316,22 +317,20 @@ class TrainingLevelPage(RoutablePageMixin, BasePage):
 
         return versioned(f"training:pathway:{self.pk}", load, request=request)
 
+    def registrations(self):
+        """Registrations for this level's sessions: the only ones its links can name."""
+        return Registration.objects.filter(session__level=self)
+
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from .views import level_page
-
         return level_page(request, self)
 
     @path("thanks/")
     def thanks(self, request):
-        from .views import registration_thanks
-
         return registration_thanks(request, self)
 
     @path("cancel/")
     def cancel(self, request):
-        from .views import cancel_registration
-
         return cancel_registration(request, self)
 
 

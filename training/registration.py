@@ -7,6 +7,7 @@ stored in the same transaction (training.emails) and sent by the worker.
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -14,7 +15,9 @@ from django.utils import timezone
 
 from .choices import RegistrationStatus
 from .emails import queue_cancellation, queue_confirmation, queue_promotion
-from .models import Registration, TrainingSession
+
+if TYPE_CHECKING:  # the models use this module's views, so it takes their rows and managers as arguments
+    from .models import Registration
 
 CLOSED_MESSAGE = "Registration for that session has closed. Please choose another session."
 # Someone registering again gets the confirmation again, but at most this often: the form must
@@ -31,24 +34,26 @@ class RegistrationRefused(Exception):
         self.field = field
 
 
-def read_token(token, salt, max_age=None):
-    """(registration or None, payload) for a signed token; raises signing.BadSignature if tampered or expired."""
+def read_token(token, salt, registrations, max_age=None):
+    """(registration among `registrations` or None, payload) for a signed token; raises
+    signing.BadSignature if tampered or expired."""
     data = signing.loads(token, salt=salt, max_age=max_age)
     if not isinstance(data, dict) or not isinstance(data.get("r"), int):
         raise signing.BadSignature("Unexpected token payload")
-    return Registration.objects.select_related("session__level").filter(pk=data["r"]).first(), data
+    return registrations.select_related("session__level").filter(pk=data["r"]).first(), data
 
 
-def registration_from_token(token, salt, max_age=None):
-    """The registration a signed token names; raises signing.BadSignature if tampered or expired."""
-    return read_token(token, salt, max_age)[0]
+def registration_from_token(token, salt, registrations, max_age=None):
+    """The registration among `registrations` a signed token names; raises signing.BadSignature if
+    tampered or expired."""
+    return read_token(token, salt, registrations, max_age)[0]
 
 
 @dataclass
 class Registered:
     """What the visitor is told (`shown_status`) is what anyone entering that address would be told."""
 
-    registration: Registration
+    registration: "Registration"
     shown_status: str
     already_registered: bool = False
 
@@ -60,12 +65,7 @@ def register(level, session_id, *, name, email, department, accommodation=""):
     confirmation again, so the form never says whether someone is registered.
     """
     with transaction.atomic():
-        session = (
-            TrainingSession.objects.select_for_update(of=("self",))
-            .select_related("level")
-            .filter(pk=session_id, level=level)
-            .first()
-        )
+        session = level.sessions.select_for_update(of=("self",)).select_related("level").filter(pk=session_id).first()
         if session is None or not session.accepts_registrations:
             raise RegistrationRefused(CLOSED_MESSAGE, field="session")
         active = session.registrations.exclude(status=RegistrationStatus.CANCELLED)
@@ -75,8 +75,7 @@ def register(level, session_id, *, name, email, department, accommodation=""):
         if existing is None:
             try:
                 with transaction.atomic():
-                    registration = Registration.objects.create(
-                        session=session,
+                    registration = session.registrations.create(
                         name=name,
                         email=email,
                         department=department,
@@ -105,20 +104,20 @@ def resend_confirmation(registration):
 
 @dataclass
 class CancelResult:
-    registration: Registration
+    registration: "Registration"
     already_cancelled: bool
-    promoted: Registration | None = None
+    promoted: "Registration | None" = None
 
 
-def cancel(registration_id):
+def cancel(registration):
     """Cancel a registration and tell the person; a freed confirmed seat goes to the first on the waitlist.
 
     The same for a self-cancel (the emailed link) and for a coordinator cancelling on someone's behalf.
     """
     with transaction.atomic():
-        session_id = Registration.objects.filter(pk=registration_id).values_list("session_id", flat=True).first()
-        session = TrainingSession.objects.select_for_update(of=("self",)).select_related("level").get(pk=session_id)
-        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        sessions = registration.session.level.sessions
+        session = sessions.select_for_update(of=("self",)).select_related("level").get(pk=registration.session_id)
+        registration = session.registrations.select_for_update().get(pk=registration.pk)
         registration.session = session
         if registration.status == RegistrationStatus.CANCELLED:
             return CancelResult(registration, already_cancelled=True)

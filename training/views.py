@@ -23,7 +23,6 @@ from . import calendars
 from .choices import RegistrationStatus
 from .forms import RegistrationForm
 from .links import CANCEL_LINK_GRACE, CANCEL_SALT, CONFIRMATION_MAX_AGE, CONFIRMATION_SALT, confirmation_token
-from .models import TrainingLevelPage, TrainingSession
 from .registration import RegistrationRefused, cancel, read_token, register, registration_from_token
 
 # Registrations per client (hashed address) per window; generous for a shared office connection.
@@ -131,7 +130,9 @@ def registration_thanks(request, page):
     token = request.GET.get("token")
     if token:
         try:
-            registration, payload = read_token(token, CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+            registration, payload = read_token(
+                token, CONFIRMATION_SALT, page.registrations(), max_age=CONFIRMATION_MAX_AGE
+            )
         except signing.BadSignature:
             return link_problem(
                 request,
@@ -160,7 +161,7 @@ def cancel_registration(request, page):
     """
     token = request.POST.get("token") if request.method == "POST" else request.GET.get("token")
     try:
-        registration = registration_from_token(token or "", CANCEL_SALT)
+        registration = registration_from_token(token or "", CANCEL_SALT, page.registrations())
     except signing.BadSignature:
         return link_problem(
             request,
@@ -191,7 +192,7 @@ def cancel_registration(request, page):
     elif not registration.session.is_upcoming:
         context["state"] = "past"
     elif request.method == "POST":
-        result = cancel(registration.pk)
+        result = cancel(registration)
         if not result.already_cancelled:
             log_submission(CANCEL_FORM_NAME, page, "cancelled", record_id=registration.pk)
             return redirect(subpage_url(page, "cancel", request=request, query={"token": token, "done": 1}))
@@ -202,11 +203,10 @@ def cancel_registration(request, page):
     return tokened(TemplateResponse(request, "training/cancel_registration.html", context))
 
 
-def session_calendar(request, program, session_id):
-    """One session's .ics, for sessions of the program's live levels."""
-    levels = TrainingLevelPage.objects.child_of(program).live().public()
+def session_calendar(request, sessions, session_id):
+    """One session's .ics, among `sessions` (those of the program's live levels)."""
     session = (
-        TrainingSession.objects.filter(pk=session_id, level__in=levels).select_related("level").first()
+        sessions.filter(pk=session_id).first()
         if session_id.isascii() and session_id.isdigit()  # isdigit() alone accepts "²", which int() refuses
         else None
     )
@@ -217,12 +217,9 @@ def session_calendar(request, program, session_id):
     return calendar_response(level.title, [item], f"{level.slug}-{timezone.localtime(session.start):%Y-%m-%d}")
 
 
-def program_calendar(request, program):
-    levels = TrainingLevelPage.objects.child_of(program).live().public()
-    sessions = (
-        TrainingSession.objects.filter(level__in=levels, end__gte=timezone.now() - timedelta(days=FEED_KEEPS_PAST_DAYS))
-        .select_related("level")
-        .order_by("start", "pk")
-    )
+def program_calendar(request, program, sessions):
+    """The program's feed: `sessions` (those of its live levels) that ended at most
+    FEED_KEEPS_PAST_DAYS ago, soonest first."""
+    sessions = sessions.filter(end__gte=timezone.now() - timedelta(days=FEED_KEEPS_PAST_DAYS)).order_by("start", "pk")
     items = calendars.program_items(sessions, lambda level: request.build_absolute_uri(level.get_url(request)))
     return calendar_response(program.title, items, "training")
