@@ -9,7 +9,7 @@ page's current administration and may edit the narrative around it.
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .releases import live_results_pages, may_see_unreleased
+from .releases import may_see_unreleased
 
 
 class SurveyResultsPageForm(WagtailAdminPageForm):
@@ -18,7 +18,7 @@ class SurveyResultsPageForm(WagtailAdminPageForm):
         field = self.fields.get("administration")
         if field is None or may_see_unreleased(self.for_user):
             return
-        public = Q(pk__in=live_results_pages().values("administration_id"))
+        public = Q(pk__in=self.instance.live_results().values("administration_id"))
         current = Q(pk=self.instance.administration_id) if self.instance.administration_id else Q(pk__in=[])
         field.queryset = field.queryset.filter(public | current)
         field.help_text = (

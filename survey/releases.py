@@ -17,24 +17,9 @@ def may_see_unreleased(user):
     return bool(user and user.is_authenticated and user.has_perm(DATA_PERMISSION))
 
 
-def is_public(administration_id):
-    """True when the administration already has a live, public results page."""
-    return live_results_pages().filter(administration_id=administration_id).exists()
-
-
-def live_results_pages():
-    from .models import SurveyResultsPage
-
-    return SurveyResultsPage.objects.live().public().exclude(administration=None)
-
-
-def released_ids(survey_id):
-    """Ids of the survey's released administrations (one query)."""
-    from .models import Administration
-
-    rows = Administration.objects.filter(
-        survey_id=survey_id, pk__in=live_results_pages().values("administration_id")
-    ).values_list("pk", "supersedes_id")
+def released_among(rows):
+    """Ids of the released administrations, from `(id, supersedes id)` rows of those with a live,
+    public results page (SurveyResultsPage.released_ids makes the one query)."""
     live = dict(rows)
     replaced = {earlier for earlier in live.values() if earlier is not None}
     return {pk for pk in live if pk not in replaced}
@@ -50,7 +35,7 @@ def publish_conflict(page):
     if not related:
         return None
     other = (
-        live_results_pages()
+        page.live_results()
         .filter(administration__in=related)
         .exclude(pk=page.pk)
         .select_related("administration")

@@ -22,7 +22,6 @@ from odi_site.subpages import subpage_url
 
 from . import charts
 from .choices import MeasureKind
-from .releases import live_results_pages, released_ids
 from .results import MINIMUM
 from .suppression import suppress
 from .templatetags.survey_tags import signed
@@ -92,20 +91,16 @@ def load(page):
 
 
 def _load(page):
-    from .models import Administration, Aggregate
-
     # One query for the administration and its survey's others, one for which are released
     # (survey/releases.py): only those appear in the trend.
-    siblings = list(
-        Administration.objects.select_related("survey").filter(survey__administrations__id=page.administration_id)
-    )
+    siblings = list(page.survey_administrations())
     administration = next(a for a in siblings if a.pk == page.administration_id)
-    released = released_ids(administration.survey_id)
+    released = page.released_ids(administration.survey_id)
     administration.released_others = [a for a in siblings if a.pk in released and a.pk != administration.pk]
     later = next((a for a in siblings if a.supersedes_id == administration.pk and a.pk in released), None)
-    replacement = live_results_pages().filter(administration=later).first() if later else None
+    replacement = page.live_results().filter(administration=later).first() if later else None
     administration.replacement_url = replacement.url if replacement else None
-    queryset = Aggregate.objects.filter(administration=administration)
+    queryset = page.aggregates().filter(administration=administration)
     return administration, _results_for(administration, queryset)
 
 
@@ -434,8 +429,6 @@ def measure(page, request, code):
 
 
 def trend(page, request):
-    from .models import Aggregate
-
     administration, results = load(page)
     others = administration.released_others
     if not others:
@@ -444,9 +437,9 @@ def trend(page, request):
 
     def build():
         rows = list(
-            Aggregate.objects.filter(
-                administration__in=admins, group__isnull=True, dimension__isnull=True, measure__isnull=False
-            ).select_related("measure")
+            page.aggregates()
+            .filter(administration__in=admins, group__isnull=True, dimension__isnull=True, measure__isnull=False)
+            .select_related("measure")
         )
         by_admin = {}
         for agg in rows:

@@ -12,8 +12,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from survey.factories import AdministrationFactory, SurveyResultsIndexPageFactory, SurveyResultsPageFactory
 from survey.importing import import_file
-from survey.models import Administration, Aggregate, Measure
-from survey.releases import publish_conflict, released_ids
+from survey.models import Administration, Aggregate, Measure, SurveyResultsPage
+from survey.releases import publish_conflict
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "survey-example.csv"
 
@@ -90,7 +90,7 @@ def test_when_both_go_live_anyway_only_the_final_results_appear(client, pair):
     """Scheduled publishing or a workflow approval skips the admin's check: the site still shows one."""
     index, interim, final, interim_page = pair
     final_page = SurveyResultsPageFactory(parent=index, slug="final", title="Final results", administration=final)
-    assert released_ids(final.survey_id) == {final.pk}
+    assert SurveyResultsPage.released_ids(final.survey_id) == {final.pk}
     for path in ("", "profile/", "measure/trust/", "download/csv/"):
         response = client.get(interim_page.url + path)
         assert response.status_code == 302 and response["Location"] == final_page.url
@@ -101,13 +101,13 @@ def test_when_both_go_live_anyway_only_the_final_results_appear(client, pair):
 
 def test_private_and_draft_results_are_not_released(client, pair):
     index, interim, final, interim_page = pair
-    assert released_ids(final.survey_id) == {interim.pk}
+    assert SurveyResultsPage.released_ids(final.survey_id) == {interim.pk}
     PageViewRestriction.objects.create(page=interim_page, restriction_type="password", password="s3cret-words")
-    assert released_ids(final.survey_id) == set()
+    assert SurveyResultsPage.released_ids(final.survey_id) == set()
     later = AdministrationFactory(survey=final.survey, label="2016-17", slug="2016-17")
     Aggregate.objects.create(
         administration=later, measure=Measure.objects.get(code="TRUST"), n=500, pct_favorable=74.5, mean=3.9
     )
     draft = SurveyResultsPageFactory(parent=index, slug="2016-17", administration=later)
     draft.unpublish()
-    assert released_ids(final.survey_id) == set()
+    assert SurveyResultsPage.released_ids(final.survey_id) == set()

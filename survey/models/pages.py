@@ -17,7 +17,8 @@ from pages.models import BasePage
 
 from .. import views
 from ..page_forms import SurveyResultsPageForm
-from ..releases import is_public, may_see_unreleased
+from ..releases import may_see_unreleased, released_among
+from .data import Administration, Aggregate
 
 
 class SurveyResultsIndexPage(BasePage):
@@ -95,9 +96,34 @@ class SurveyResultsPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "survey results page"
 
+    @classmethod
+    def live_results(cls):
+        """Live, public results pages that show an administration: what makes it released."""
+        return cls.objects.live().public().exclude(administration=None)
+
+    @classmethod
+    def released_ids(cls, survey_id):
+        """Ids of the survey's released administrations (one query; survey/releases.py)."""
+        rows = Administration.objects.filter(
+            survey_id=survey_id, pk__in=cls.live_results().values("administration_id")
+        ).values_list("pk", "supersedes_id")
+        return released_among(rows)
+
+    def survey_administrations(self):
+        """This page's administration and its survey's others, with the survey (one query)."""
+        return Administration.objects.select_related("survey").filter(
+            survey__administrations__id=self.administration_id
+        )
+
+    @staticmethod
+    def aggregates():
+        """The stored figures the views read, always through the suppression gate."""
+        return Aggregate.objects.all()
+
     def serve_preview(self, request, mode_name):
         """Results that are not public yet are previewed only by those who may read the data."""
-        if self.administration_id and not is_public(self.administration_id) and not may_see_unreleased(request.user):
+        public = self.live_results().filter(administration_id=self.administration_id).exists()
+        if self.administration_id and not public and not may_see_unreleased(request.user):
             context = {"page": self, "self": self}
             return self.framed_in_admin(TemplateResponse(request, "survey/preview_withheld.html", context, status=403))
         return super().serve_preview(request, mode_name)
