@@ -1,9 +1,5 @@
 """Shared page base, the office's page types and its site settings."""
 
-# Page models inherit __str__ (the page title) from wagtail's Page, which DJ008 cannot see
-# (pyproject ignores it for */models.py; this module used to be pages/models.py).
-# ruff: noqa: DJ008
-
 from csp.decorators import csp_replace
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
