@@ -42,6 +42,12 @@ def _clear_caches():
 
 
 @pytest.fixture
+def no_page_cache(settings):
+    """Measure and render the views themselves, not the anonymous page cache in front of them."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def home(db):
     """A HomePage that replaces Wagtail's welcome page as the default site's root."""
     root = Page.get_first_root_node()

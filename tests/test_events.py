@@ -47,12 +47,6 @@ def index(home):
     return page
 
 
-@pytest.fixture
-def no_page_cache(settings):
-    """Measure rendering, not the anonymous page cache."""
-    settings.PAGE_CACHE_SECONDS = 0
-
-
 class TestEventRules:
     def test_end_before_start_is_refused(self, index):
         event = add_event(index, days(3))

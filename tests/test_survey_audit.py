@@ -2,7 +2,6 @@
 page publishes, on the demo and on administrations built to break the protection."""
 
 import pytest
-from django.test.utils import override_settings
 
 from survey import demo, synthetic
 from survey.factories import SurveyResultsIndexPageFactory, SurveyResultsPageFactory
@@ -12,12 +11,6 @@ from tests.survey_audit import audit, collect
 from tests.survey_audit.fixtures import FIXTURES, interim_and_final
 
 pytestmark = pytest.mark.usefixtures("no_page_cache")
-
-
-@pytest.fixture
-def no_page_cache():
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        yield
 
 
 def publish(data, home, survey="audit", label="2020-21"):

@@ -9,7 +9,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission, User
-from django.test.utils import override_settings
 from wagtail.test.utils import WagtailPageTestCase
 
 from pages.factories import HomePageFactory
@@ -24,13 +23,6 @@ BASE = "/survey/2014-15/"
 VIEWS = ["", "profile/", "dimension/role/", "dimension/gender/", "measure/trust/", "measure/q01/", "measure/vision/"]
 
 pytestmark = pytest.mark.usefixtures("no_page_cache")
-
-
-@pytest.fixture
-def no_page_cache():
-    # Measure and render the views themselves, not the anonymous page cache in front of them.
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        yield
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.messages import get_messages
-from django.test.utils import override_settings
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -18,12 +17,6 @@ from survey.releases import publish_conflict
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "survey-example.csv"
 
 pytestmark = pytest.mark.usefixtures("no_page_cache")
-
-
-@pytest.fixture
-def no_page_cache():
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        yield
 
 
 @pytest.fixture
