@@ -12,7 +12,7 @@ from .content_checks import use_site_content_checker
 from .dashboard import PagesAwaitingApprovalPanel, UpcomingEventsPanel
 from .mail import requeue_due_emails
 from .mail_admin import EmailPermissionPolicy, EmailViewSet
-from .models import CommunityPartner, ConsultationEmail, ConsultationRequest, EventCategory, FocusArea
+from .models import CommunityPartner, ConsultationEmail, ConsultationRequest, EventCategory, FocusArea, Person
 
 
 class ConsultationRequestViewSet(CheckedSnippetViewSet):
@@ -67,6 +67,20 @@ class CommunityPartnerViewSet(CheckedSnippetViewSet):
     search_fields = ["name", "description"]
 
 
+class PersonViewSet(CheckedSnippetViewSet):
+    """The office's people and guest speakers: shown on the team page, events, pages and news."""
+
+    model = Person
+    icon = "user"
+    menu_label = "People"
+    menu_order = 230
+    add_to_admin_menu = True
+    list_display = ["name", "role", "email", "on_team_page", "sort_order"]
+    list_filter = ["on_team_page"]
+    search_fields = ["name", "role"]
+    ordering = ["sort_order", "name"]
+
+
 class EventsAndCommunityGroup(SnippetViewSetGroup):
     """One admin menu for the data behind the events and community pages."""
 
@@ -89,6 +103,7 @@ register_snippet(ConsultationRequestViewSet)
 register_permission_policy(ConsultationEmail, EmailPermissionPolicy(ConsultationEmail))
 register_snippet(ConsultationEmailViewSet)
 register_snippet(EventsAndCommunityGroup)
+register_snippet(PersonViewSet)
 
 
 @hooks.register("register_periodic_task")

@@ -1,17 +1,8 @@
-"""The Communications groups, Career services and the review workflow, from pages/roles.py
-(odi_site/roles.py applies the spec); Wagtail's default Editors and Moderators groups retire,
-their members moving to the Communications groups. Career services alone changes where
-consultation requests are emailed."""
+"""The permission that lets Career services alone change where consultation requests are
+emailed. The groups themselves are applied by 0010_roles_people: the spec now names a model
+this migration predates."""
 
 from django.db import migrations
-
-from odi_site.roles import apply_roles, retire_groups
-from pages.roles import RETIRED_GROUPS, REVIEW, ROLES
-
-
-def apply(apps, schema_editor):
-    apply_roles(apps, ROLES, REVIEW)
-    retire_groups(apps, RETIRED_GROUPS)
 
 
 class Migration(migrations.Migration):
@@ -35,5 +26,4 @@ class Migration(migrations.Migration):
                 "verbose_name": "career services page",
             },
         ),
-        migrations.RunPython(apply, migrations.RunPython.noop),
     ]

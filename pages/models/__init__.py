@@ -3,6 +3,7 @@
 from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
 from ..community.models import CommunityEngagementPage, CommunityPartner, FocusArea
 from ..events.models import EventCategory, EventIndexPage, EventPage
+from ..people.models import Person
 from .base import (
     SOCIAL_PLATFORMS,
     BasePage,
@@ -35,6 +36,7 @@ __all__ = [
     "ListingMixin",
     "OutgoingEmail",
     "OwnedEmailManager",
+    "Person",
     "SiteSettings",
     "SocialLinkBlock",
     "SocialLinkValue",

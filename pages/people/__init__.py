@@ -1,0 +1,1 @@
+"""The office's people: who works here and how to reach them."""
