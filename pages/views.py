@@ -10,9 +10,11 @@ from django.template import loader
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from odi_site.caching.page_cache import shareable
+
+from .search import search_site
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -24,15 +26,12 @@ IGNORED_IN_QUERY = re.compile(r'["\x00-\x1f\x7f]')
 
 @require_GET
 def search(request):
-    """Full-text search over live, public pages (PostgreSQL full text on PostgreSQL)."""
+    """Full-text search over live, public pages and the people, partners and resources they list
+    (pages/search.py); PostgreSQL's full text, with fuzzy matching, on PostgreSQL."""
     query = " ".join(IGNORED_IN_QUERY.sub(" ", request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
+    results, fuzzy = [], False
     if query:
-        site = Site.find_for_request(request)
-        pages = Page.objects.live().public()
-        if site:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        results = pages.specific().search(query)
+        results, fuzzy = search_site(query, Site.find_for_request(request), request)
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     try:
         results_page = paginator.page(request.GET.get("page", 1))
@@ -45,6 +44,7 @@ def search(request):
         "pages/search.html",
         {
             "search_query": query,
+            "similar_words": fuzzy,
             "results": results_page,
             "paginator": paginator,
             "pagination_query": urlencode({"q": query}),

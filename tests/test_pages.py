@@ -1,4 +1,4 @@
-"""Rendering of the shared page chrome, search, robots.txt and meta tags."""
+"""Rendering of the shared page chrome, robots.txt and meta tags."""
 
 from bs4 import BeautifulSoup
 
@@ -11,38 +11,6 @@ class TestRobots:
         body = client.get("/robots.txt").content.decode()
         assert "Disallow: /admin/" in body
         assert "Sitemap: http://localhost/sitemap.xml" in body
-
-
-class TestSearch:
-    def test_search_finds_a_page_by_a_word_in_its_body(self, client, home):
-        page = StandardPageFactory(
-            parent=home,
-            title="Seminars",
-            body=[("paragraph", "<p>Our ethnography workshop runs monthly.</p>")],
-        )
-        page.save_revision().publish()
-        response = client.get("/search/", {"q": "ethnography"})
-        assert response.status_code == 200
-        assert "Seminars" in [r.title for r in response.context["results"]]
-
-    def test_search_without_results_shows_an_empty_state(self, client, home):
-        response = client.get("/search/", {"q": "zzzqqqxxy"})
-        assert response.status_code == 200
-        assert b"0 results" in response.content
-
-    def test_search_survives_bad_page_numbers(self, client, home):
-        for page_number in ["0", "-1", "abc", "99999"]:
-            assert client.get("/search/", {"q": "office", "page": page_number}).status_code == 200
-
-    def test_draft_pages_are_not_found(self, client, home):
-        StandardPageFactory(
-            parent=home,
-            title="Secret draft",
-            live=False,
-            body=[("paragraph", "<p>unpublishedword</p>")],
-        )
-        response = client.get("/search/", {"q": "unpublishedword"})
-        assert list(response.context["results"]) == []
 
 
 class TestMetaTags:

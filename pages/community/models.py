@@ -42,7 +42,7 @@ class FocusArea(models.Model):
         return self.name
 
 
-class CommunityPartner(ClusterableModel):
+class CommunityPartner(index.Indexed, ClusterableModel):
     """An organisation the office works with, listed on the community engagement page."""
 
     name = models.CharField(max_length=150, unique=True, help_text="The organisation's name.")
@@ -66,6 +66,7 @@ class CommunityPartner(ClusterableModel):
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading="Logo"),
         FieldPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
     ]
+    search_fields = [index.SearchField("name", boost=2), index.SearchField("description")]
 
     class Meta:
         ordering = ["name"]
@@ -73,6 +74,15 @@ class CommunityPartner(ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def search_anchor(self):
+        """The id of the partner's entry on the community engagement page (pages/search.py)."""
+        return f"partner-{self.pk}"
+
+    @property
+    def search_summary(self):
+        return self.description
 
     def clean(self):
         super().clean()
