@@ -62,15 +62,6 @@ class Person(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def search_anchor(self):
-        """The id of the person's entry on the team page (pages/search.py)."""
-        return f"person-{self.pk}"
-
-    @property
-    def search_summary(self):
-        return self.role
-
     def clean(self):
         super().clean()
         if self.photo_id and not self.photo_alt.strip():
