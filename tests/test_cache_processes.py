@@ -129,7 +129,6 @@ def site(request, tmp_path_factory):
     yield servers, shell, env
     shell.stop()
     servers.stop()
-    live.remove_media()
 
 
 def page_id(shell, url_path):

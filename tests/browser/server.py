@@ -5,12 +5,13 @@ rest of the suite (nothing to flush, nothing leaked) and works the same when DAT
 points at PostgreSQL: these tests check HTML, not the database.
 """
 
+import datetime
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -31,6 +32,12 @@ STARTUP_TIMEOUT = 30
 # migrated, still empty database is kept here, keyed on everything that shapes the schema.
 SCHEMA_CACHE = BASE_DIR / "build" / "browser-schema"
 SCHEMA_INPUTS = ("*/migrations/*.py", "odi_site/settings/*.py", "requirements.lock")
+# Loading the demo content costs more than migrating, and every live site of a run (the browser
+# suite on each test worker, the cross-process tests on each cache, both CI passes) needs the
+# same tree: it is built once and kept here with its media and page list, keyed on all the code
+# that can shape it and on today's date (demo events sit around today).
+DEMO_CACHE = BASE_DIR / "build" / "demo-site"
+DEMO_INPUTS = ("odi_site/**/*.py", "pages/**/*.py", "training/**/*.py", "survey/**/*.py", "requirements.lock")
 
 # Loads the demo content, then prints the media root and every live, public page under a
 # site (path and page type, in tree order) as JSON on the last line: one process, one Django start.
@@ -48,11 +55,6 @@ for page in Page.objects.live().public().filter(depth__gt=1).order_by("path"):
         rows.append({"path": urlsplit(url).path, "type": page.specific_class.__name__})
 print(json.dumps({"media_root": str(settings.MEDIA_ROOT), "pages": rows}))
 """
-# Files the demo site stores under MEDIA_ROOT, removed again when it stops.
-MEDIA_FILES = (
-    "SELECT file FROM wagtailimages_image UNION SELECT file FROM wagtailimages_rendition "
-    "UNION SELECT file FROM wagtaildocs_document"
-)
 
 
 class SiteError(RuntimeError):
@@ -64,13 +66,22 @@ def page_type_name(class_name):
     return "".join(f"-{c.lower()}" if c.isupper() else c for c in class_name).lstrip("-")
 
 
-def schema_key():
-    digest = hashlib.sha256()
-    for pattern in SCHEMA_INPUTS:
+def inputs_key(patterns, *extra):
+    """A digest of the files matching `patterns` (names and contents) and of `extra` strings."""
+    digest = hashlib.sha256("\0".join(extra).encode())
+    for pattern in patterns:
         for path in sorted(BASE_DIR.glob(pattern)):
             if ".venv" not in path.parts and "node_modules" not in path.parts:
                 digest.update(str(path.relative_to(BASE_DIR)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def schema_key():
+    return inputs_key(SCHEMA_INPUTS)
+
+
+def demo_key():
+    return inputs_key(DEMO_INPUTS, datetime.date.today().isoformat())
 
 
 def free_port():
@@ -101,8 +112,7 @@ class LiveSite:
         env.update(
             DJANGO_SETTINGS_MODULE=self.settings_module,
             DATABASE_URL=f"sqlite:///{self.database}",
-            # Honoured only if the test settings read MEDIA_ROOT from the environment;
-            # otherwise the files are removed from the shared MEDIA_ROOT in stop().
+            # The test settings read it (build_and_cache checks), so the files go with the workdir.
             MEDIA_ROOT=str(self.workdir / "media"),
             PYTHONUNBUFFERED="1",
         )
@@ -127,11 +137,36 @@ class LiveSite:
         return result.stdout
 
     def build(self):
+        """Copy the cached demo site, or build and cache it; one process builds while others wait."""
+        cached = DEMO_CACHE / demo_key()
+        DEMO_CACHE.mkdir(parents=True, exist_ok=True)
+        with (DEMO_CACHE / ".lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not (cached / "pages.json").exists():
+                self.build_and_cache(cached)
+            shutil.copyfile(cached / "site.sqlite3", self.database)
+            shutil.copytree(cached / "media", self.workdir / "media", dirs_exist_ok=True)
+        self.media_root = (self.workdir / "media").resolve()
+        rows = json.loads((cached / "pages.json").read_text())
+        self.pages = [Target(page_type_name(row["type"]), row["path"]) for row in rows]
+
+    def build_and_cache(self, cached):
         self.migrate()
         output = self.manage("shell", "--no-imports", "-c", LOAD_AND_LIST_PAGES)
         listing = json.loads(output.strip().splitlines()[-1])
-        self.media_root = Path(listing["media_root"]).resolve()
-        self.pages = [Target(page_type_name(row["type"]), row["path"]) for row in listing["pages"]]
+        if Path(listing["media_root"]).resolve() != (self.workdir / "media").resolve():
+            raise SiteError(f"the test settings ignored MEDIA_ROOT: media went to {listing['media_root']}")
+        for stale in DEMO_CACHE.iterdir():
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+        partial = DEMO_CACHE / f".{os.getpid()}.tmp"
+        partial.mkdir()
+        shutil.copyfile(self.database, partial / "site.sqlite3")
+        (partial / "media").mkdir()
+        if (self.workdir / "media").is_dir():
+            shutil.copytree(self.workdir / "media", partial / "media", dirs_exist_ok=True)
+        (partial / "pages.json").write_text(json.dumps(listing["pages"]))
+        os.replace(partial, cached)
 
     def copy(self, workdir, settings_module, **extra_env):
         """A second site over a copy of this one's database and media, under other settings."""
@@ -196,21 +231,6 @@ class LiveSite:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        self.remove_media()
-
-    def remove_media(self):
-        """Delete the images this run drew into a shared MEDIA_ROOT (by name, nobody else's)."""
-        if self.media_root is None or self.media_root.is_relative_to(self.workdir.resolve()):
-            return
-        try:
-            with sqlite3.connect(self.database) as db:
-                names = [row[0] for row in db.execute(MEDIA_FILES) if row[0]]
-        except sqlite3.Error:
-            return
-        for name in names:
-            file = (self.media_root / name).resolve()
-            if file.is_relative_to(self.media_root):
-                file.unlink(missing_ok=True)
 
     def log(self):
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
