@@ -115,11 +115,19 @@ def route_addresses(page, route, samples):
 
 
 def public_addresses(samples):
-    """(address, parameters its view reads) for /search/, every live public page, route and file."""
+    """(address, parameters its view reads) for /search/ and one live public page of each type,
+    with all its routes and files.
+
+    The code under fuzz is each page type's view and how it reads its parameters, the same for
+    every page of the type: a second training level or event repeats the first one's requests
+    (two thirds of them, in the demo tree). The crawl and the demo render tests visit every page.
+    """
     addresses = [("/search/", SEARCH_PARAMS)]
+    seen = set()
     for page in Page.objects.live().public().specific().order_by("path"):
-        if page.url is None:  # the tree's root, above the site
+        if page.url is None or type(page) in seen:  # the tree's root, above the site; a repeat
             continue
+        seen.add(type(page))
         page_routes = routes(page)
         for route in page_routes:
             params = VIEW_PARAMS.get((page._meta.label, route), ())
