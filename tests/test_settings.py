@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from odi_site.checks import admin_base_url
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -37,16 +39,27 @@ def test_check_deploy_passes_with_the_documented_environment():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("base_url", ["", "http://127.0.0.1:8000", "http://odi.example.edu", "https://localhost"])
-def test_check_deploy_warns_when_admin_links_would_not_reach_the_site(base_url):
-    """Password-reset links are built from WAGTAILADMIN_BASE_URL."""
-    env = (
-        {**PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL": base_url}
-        if base_url
-        else {k: v for k, v in PRODUCTION_ENV.items() if k != "WAGTAILADMIN_BASE_URL"}
-    )
+def test_check_deploy_warns_when_admin_links_would_not_reach_the_site():
+    """Password-reset links are built from WAGTAILADMIN_BASE_URL; unset, it is the local default."""
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "WAGTAILADMIN_BASE_URL"}
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **env)
     assert result.returncode != 0 and "odi_site.W001" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    "base_url, warns",
+    [
+        ("", True),
+        ("http://127.0.0.1:8000", True),
+        ("http://odi.example.edu", True),
+        ("https://localhost", True),
+        ("https://odi.example.edu", False),
+    ],
+)
+def test_the_admin_address_check_wants_the_public_https_address(settings, base_url, warns):
+    """The check itself, in this process: the test above shows check --deploy runs it."""
+    settings.WAGTAILADMIN_BASE_URL = base_url
+    assert [warning.id for warning in admin_base_url(None)] == (["odi_site.W001"] if warns else [])
 
 
 @pytest.mark.parametrize(
