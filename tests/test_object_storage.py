@@ -15,7 +15,7 @@ from wagtail.images.models import Image
 
 from odi_site.renditions import rendition_specs
 from odi_site.uploads import STORAGE_FAILED_MESSAGE
-from tests.test_settings import PRODUCTION_ENV, run_manage
+from tests.test_settings import PRODUCTION_ENV, production_setting
 from tests.test_uploads import DOCUMENT_UPLOADERS, IMAGE_UPLOADERS, JPEG, upload
 
 BUCKET = "odi-media-test"
@@ -119,21 +119,14 @@ class TestMediaOnObjectStorage:
 
 
 def test_settings_put_media_on_the_bucket_named_in_the_environment():
-    code = (
-        "from django.conf import settings; s = settings.STORAGES['default']; "
-        "print(s['BACKEND'], s['OPTIONS']['bucket_name'], s['OPTIONS']['endpoint_url'])"
-    )
-    result = run_manage(
-        "shell",
-        "-c",
-        code,
+    storage = production_setting(
+        "s.STORAGES['default']",
         **PRODUCTION_ENV,
         AWS_STORAGE_BUCKET_NAME="odi-media",
         AWS_S3_ENDPOINT_URL="https://s3.example.edu",
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].split() == [
-        "storages.backends.s3.S3Storage",
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert (storage["OPTIONS"]["bucket_name"], storage["OPTIONS"]["endpoint_url"]) == (
         "odi-media",
         "https://s3.example.edu",
-    ]
+    )

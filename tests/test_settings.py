@@ -1,5 +1,6 @@
 """Production settings refuse unsafe configuration and pass Django's deployment checks."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -25,6 +26,22 @@ def run_manage(*args, **env_overrides):
         text=True,
         timeout=120,
     )
+
+
+def production_setting(expression, **env_overrides):
+    """`expression` evaluated on the production settings module (as `s`) in a fresh process with
+    this environment: importing the settings alone, without starting Django, is what reads it."""
+    code = (
+        "import importlib, json, sys; s = importlib.import_module('odi_site.settings.production'); "
+        f"print(json.dumps({expression}))"
+    )
+    unset = {"DJANGO_SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_DEBUG", "WAGTAILADMIN_BASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env={**env, **env_overrides}, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 PRODUCTION_ENV = {
