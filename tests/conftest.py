@@ -2,9 +2,12 @@
 
 import contextlib
 import os
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
@@ -12,6 +15,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from pages.factories import HomePageFactory, SiteSettingsFactory
+from tests import schemas
 
 
 def pytest_configure(config):
@@ -23,6 +27,27 @@ def pytest_configure(config):
         parts = urlsplit(url)
         database = int(parts.path.strip("/") or 0) - int(worker.removeprefix("gw"))
         os.environ["REDIS_TEST_URL"] = urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, ""))
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """Each test database starts as a copy of the migrated schema (tests/schemas.py), so Django
+    keeps it as it is: its migrate finds nothing left to do. SQLite's copy is a file in memory
+    (/dev/shm where there is one), removed when the session ends."""
+    database = settings.DATABASES["default"]
+    test = database.setdefault("TEST", {})
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = Path("/dev/shm") if os.access("/dev/shm", os.W_OK) else Path(tempfile.gettempdir())
+        path = folder / f"odi-test-{os.getpid()}.sqlite3"
+        test["NAME"] = str(path)
+        schemas.copy_sqlite_schema(path)
+        request.addfinalizer(lambda: path.unlink(missing_ok=True))
+    elif database["ENGINE"] == "django.db.backends.postgresql":
+        test["NAME"] = test.get("NAME") or f"test_{database['NAME']}"
+        schemas.copy_postgres_schema(database, test["NAME"])
+    else:
+        return request.config.getvalue("reuse_db")
+    return True
 
 
 def clear_caches():

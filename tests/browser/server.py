@@ -6,8 +6,6 @@ points at PostgreSQL: these tests check HTML, not the database.
 """
 
 import datetime
-import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -22,16 +20,14 @@ from pathlib import Path
 
 from django.conf import settings
 
+from tests import schemas
+
 from .targets import Target
 
 BASE_DIR = Path(settings.BASE_DIR)
 MANAGE = BASE_DIR / "manage.py"
 SETTINGS_MODULE = "odi_site.settings.test"
 STARTUP_TIMEOUT = 30
-# Migrating an empty SQLite database takes longer than the rest of the suite's setup, so the
-# migrated, still empty database is kept here, keyed on everything that shapes the schema.
-SCHEMA_CACHE = BASE_DIR / "build" / "browser-schema"
-SCHEMA_INPUTS = ("*/migrations/*.py", "odi_site/settings/*.py", "requirements.lock")
 # Loading the demo content costs more than migrating, and every live site of a run (the browser
 # suite on each test worker, the cross-process tests on each cache, both CI passes) needs the
 # same tree: it is built once and kept here with its media and page list, keyed on all the code
@@ -66,22 +62,8 @@ def page_type_name(class_name):
     return "".join(f"-{c.lower()}" if c.isupper() else c for c in class_name).lstrip("-")
 
 
-def inputs_key(patterns, *extra):
-    """A digest of the files matching `patterns` (names and contents) and of `extra` strings."""
-    digest = hashlib.sha256("\0".join(extra).encode())
-    for pattern in patterns:
-        for path in sorted(BASE_DIR.glob(pattern)):
-            if ".venv" not in path.parts and "node_modules" not in path.parts:
-                digest.update(str(path.relative_to(BASE_DIR)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def schema_key():
-    return inputs_key(SCHEMA_INPUTS)
-
-
 def demo_key():
-    return inputs_key(DEMO_INPUTS, datetime.date.today().isoformat())
+    return schemas.inputs_key(DEMO_INPUTS, datetime.date.today().isoformat())
 
 
 def free_port():
@@ -140,8 +122,7 @@ class LiveSite:
         """Copy the cached demo site, or build and cache it; one process builds while others wait."""
         cached = DEMO_CACHE / demo_key()
         DEMO_CACHE.mkdir(parents=True, exist_ok=True)
-        with (DEMO_CACHE / ".lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with schemas.locked("demo-site"):
             if not (cached / "pages.json").exists():
                 self.build_and_cache(cached)
             shutil.copyfile(cached / "site.sqlite3", self.database)
@@ -151,7 +132,7 @@ class LiveSite:
         self.pages = [Target(page_type_name(row["type"]), row["path"]) for row in rows]
 
     def build_and_cache(self, cached):
-        self.migrate()
+        schemas.copy_sqlite_schema(self.database)
         output = self.manage("shell", "--no-imports", "-c", LOAD_AND_LIST_PAGES)
         listing = json.loads(output.strip().splitlines()[-1])
         if Path(listing["media_root"]).resolve() != (self.workdir / "media").resolve():
@@ -177,19 +158,6 @@ class LiveSite:
         site = LiveSite(workdir, media_root=workdir / "media", pages=self.pages, settings_module=settings_module)
         site.extra_env = extra_env
         return site
-
-    def migrate(self):
-        """Copy the cached migrated schema, or migrate and cache it (written atomically)."""
-        cached = SCHEMA_CACHE / f"{schema_key()}.sqlite3"
-        if not cached.exists():
-            self.manage("migrate", "--noinput", "-v", "0")
-            SCHEMA_CACHE.mkdir(parents=True, exist_ok=True)
-            for stale in SCHEMA_CACHE.glob("*.sqlite3"):
-                stale.unlink(missing_ok=True)
-            partial = cached.with_suffix(f".{os.getpid()}.tmp")
-            shutil.copyfile(self.database, partial)
-            os.replace(partial, cached)
-        shutil.copyfile(cached, self.database)
 
     def start(self):
         port = free_port()
