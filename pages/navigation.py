@@ -9,7 +9,7 @@ from odi_site.caching.version import versioned
 LINKED_PAGES = ("report_concern_page", "accessibility_page", "privacy_page", "newsletter_page")
 
 
-def site_navigation(site, site_settings):
+def site_navigation(site, site_settings, request=None):
     """The main menu (live top-level pages marked "show in menus") and the live, public pages the
     site settings link from every page, read in one query and cached as plain dicts.
 
@@ -17,6 +17,7 @@ def site_navigation(site, site_settings):
     "footer": [the linked pages in LINKED_PAGES order]}`;
     a link whose page is unset, unpublished or private is absent. Publishing, unpublishing,
     moving a page, restricting it and saving the settings all replace the content version.
+    With the `request`, Wagtail reads the sites' root paths once for all the addresses.
     """
 
     def load():
@@ -35,7 +36,7 @@ def site_navigation(site, site_settings):
         )
         menu, links = [], {}
         for p in pages:
-            item = {"id": p.id, "title": p.title, "url": p.get_url(), "path": p.path}
+            item = {"id": p.id, "title": p.title, "url": p.get_url(request), "path": p.path}
             if p.show_in_menus and p.depth == root.depth + 1 and p.path.startswith(root.path):
                 menu.append(item)
             for name in linked.get(p.id, ()):

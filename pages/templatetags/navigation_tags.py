@@ -17,7 +17,7 @@ def site_links(context):
     site = Site.find_for_request(request) if request else None  # Wagtail remembers it on the request
     if site is None:
         return {"menu": [], "links": {}, "footer": []}
-    return site_navigation(site, SiteSettings.for_request(request))
+    return site_navigation(site, SiteSettings.for_request(request), request)
 
 
 @register.inclusion_tag("tags/main_menu.html", takes_context=True)
