@@ -3,6 +3,7 @@
 import re
 from html.parser import HTMLParser
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from wagtail import blocks
@@ -11,6 +12,7 @@ from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Site
 
 # Rich text offers only what the templates style; headings come from HeadingBlock so the
 # outline below the page's <h1> stays valid.
@@ -300,6 +302,35 @@ class DataTableBlock(TypedTableBlock):
         template = "blocks/data_table_block.html"
 
 
+class ReportingChannelsBlock(blocks.StructBlock):
+    """The institution's ways to report a concern, from the reporting channels settings of the site."""
+
+    heading = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text="Optional heading above the channels (H2), e.g. “How to report”.",
+    )
+
+    def get_context(self, value, parent_context=None):
+        """The current site's settings (Wagtail keeps them on the request); the default site's
+        when rendered without one. By name: pages/models imports this module."""
+        context = super().get_context(value, parent_context)
+        settings_model = apps.get_model("pages", "ReportingSettings")
+        request = (parent_context or {}).get("request")
+        if request is not None:
+            context["reporting"] = settings_model.for_request(request)
+        else:
+            context["reporting"] = settings_model.for_site(Site.objects.filter(is_default_site=True).first())
+        return context
+
+    class Meta:
+        icon = "warning"
+        label = "Reporting channels"
+        description = "Where to report a concern and whom to call in an emergency, from the site's settings."
+        preview_value = {"heading": "How to report a concern"}
+        template = "blocks/reporting_channels.html"
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """Every page's `body`: the blocks above, with a check that headings never skip a level."""
 
@@ -313,6 +344,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     embed = MediaEmbedBlock()
     document = DocumentLinkBlock()
     table = DataTableBlock()
+    reporting_channels = ReportingChannelsBlock()
 
     def clean(self, value):
         value = super().clean(value)
@@ -321,6 +353,9 @@ class BodyStreamBlock(blocks.StreamBlock):
         for index, child in enumerate(value):
             if child.block_type == "accordion" and child.value.get("heading"):
                 previous = 2  # the accordion's own heading renders as an H2
+                continue
+            if child.block_type == "reporting_channels":
+                previous = 2  # its heading (or, without one, each of its sections) is an H2
                 continue
             if child.block_type != "heading":
                 continue

@@ -21,6 +21,7 @@ from pages.models import (
     FocusArea,
     HomePage,
     HomePagePillar,
+    ReportingSettings,
     SiteSettings,
     StandardPage,
 )
@@ -67,6 +68,34 @@ class SiteSettingsFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = SiteSettings
+        django_get_or_create = ("site",)
+
+
+class ReportingSettingsFactory(factory.django.DjangoModelFactory):
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+    online_report_url = "https://example.edu/report"
+    online_report_label = "Report online to the school"
+    phone = "314-555-0190"
+    phone_note = "Answered around the clock."
+    emergency_numbers = factory.LazyFunction(lambda: [("number", {"name": "Emergency services", "phone": "911"})])
+    confidential_options = factory.LazyFunction(
+        lambda: [
+            (
+                "option",
+                {
+                    "name": "Ombuds",
+                    "description": "Talk through your options in private.",
+                    "phone": "314-555-0150",
+                    "url": "https://example.edu/ombuds",
+                    "confidential": True,
+                },
+            )
+        ]
+    )
+    after_report = "<p>Someone trained to handle reports gets in touch.</p>"
+
+    class Meta:
+        model = ReportingSettings
         django_get_or_create = ("site",)
 
 

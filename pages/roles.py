@@ -2,7 +2,7 @@
 
 Communications editors write pages and submit them for review, and manage images, documents,
 redirects and the events, community and people snippets; Communications approvers also publish and
-change site settings (which go live when saved, with no review). Neither gets survey data or
+change site settings and the reporting channels (which go live when saved, with no review). Neither gets survey data or
 personal data. Career services alone (with superusers) sees consultation requests and their
 emails, and changes where new requests are emailed.
 
@@ -49,6 +49,7 @@ ROLES = (
             *REDIRECTS,
             "wagtailredirects.delete_redirect",
             "pages.change_sitesettings",
+            "pages.change_reportingsettings",
         ),
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         collection_permissions=MEDIA,

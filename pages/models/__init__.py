@@ -18,6 +18,7 @@ from .base import (
     image_fk,
 )
 from .mail import OutgoingEmail, OwnedEmailManager
+from .reporting import EmergencyNumberBlock, ReportingOptionBlock, ReportingSettings, tel_href
 
 __all__ = [
     "SOCIAL_PLATFORMS",
@@ -25,6 +26,7 @@ __all__ = [
     "CareerServicesPage",
     "CommunityEngagementPage",
     "CommunityPartner",
+    "EmergencyNumberBlock",
     "ConsultationEmail",
     "ConsultationRequest",
     "EventCategory",
@@ -37,10 +39,13 @@ __all__ = [
     "OutgoingEmail",
     "OwnedEmailManager",
     "Person",
+    "ReportingOptionBlock",
+    "ReportingSettings",
     "SiteSettings",
     "SocialLinkBlock",
     "SocialLinkValue",
     "SocialMixin",
     "StandardPage",
     "image_fk",
+    "tel_href",
 ]

@@ -357,6 +357,38 @@ class SiteSettings(BaseSiteSetting):
     footer_text = models.TextField(
         blank=True, max_length=500, help_text="A short statement at the bottom of every page."
     )
+    report_concern_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked as “Report a concern” in the header and footer of every page while it is live.",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The accessibility statement, linked in the footer of every page while it is live.",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice, linked in the footer of every page while it is live.",
+    )
+    newsletter_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The newsletter sign-up page, linked in the footer of every page while it is live.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -365,6 +397,15 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading="Contact"),
         FieldPanel("social_links"),
         FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("report_concern_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("newsletter_page"),
+            ],
+            heading="Pages linked from every page",
+        ),
     ]
 
     class Meta:

@@ -1,26 +1,36 @@
-"""Header navigation and breadcrumbs."""
+"""Header navigation, the pages every page links to, and breadcrumbs."""
 
 from django import template
 from wagtail.models import Site
 
-from pages.navigation import breadcrumb_items, main_menu_items
+from pages.models import SiteSettings
+from pages.navigation import breadcrumb_items, site_navigation
 
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def site_links(context):
+    """The menu and the linked pages (report a concern, accessibility, privacy, newsletter) for
+    this request's site: base.html reads them once for the header and the footer."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None  # Wagtail remembers it on the request
+    if site is None:
+        return {"menu": [], "links": {}, "footer": []}
+    return site_navigation(site, SiteSettings.for_request(request), request)
+
+
 @register.inclusion_tag("tags/main_menu.html", takes_context=True)
-def main_menu(context):
+def main_menu(context, navigation):
     """Top-level menu; the current section is marked with aria-current."""
-    request = context["request"]
     page = context.get("page")
-    site = Site.find_for_request(request)  # Wagtail remembers it on the request
     current_path = getattr(page, "path", "") if page else ""
     items = []
-    for item in main_menu_items(site) if site else []:
+    for item in navigation["menu"]:
         is_current = bool(current_path) and current_path == item["path"]
         in_section = bool(current_path) and current_path.startswith(item["path"])
         items.append({**item, "is_current": is_current, "in_section": in_section})
-    return {"items": items, "request": request}
+    return {"items": items, "request": context.get("request")}
 
 
 @register.inclusion_tag("tags/breadcrumbs.html", takes_context=True)
