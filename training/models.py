@@ -17,6 +17,7 @@ from odi_site.caching.version import versioned
 from odi_site.subpages import subpage_url
 from pages.blocks import BodyStreamBlock
 from pages.models import BasePage, OutgoingEmail, OwnedEmailManager
+from pages.templatetags.dates import clock, day
 
 from .choices import Attendance, RegistrationStatus, Requirement
 from .views import cancel_registration, level_page, program_calendar, registration_thanks, session_calendar
@@ -384,7 +385,7 @@ class TrainingSession(models.Model):
 
     def __str__(self):
         start = timezone.localtime(self.start)
-        return f"{self.level.title}, {start:%a %-d %b %Y, %-I:%M %p}"
+        return f"{self.level.title}, {day(start)}, {clock(start)}"
 
     def clean(self):
         errors = {}
