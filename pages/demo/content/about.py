@@ -4,11 +4,12 @@ from pages.factories import StandardPageFactory
 
 from ..site_settings import EMAIL, PHONE
 from ..streams import (
+    PARTICIPANTS,
     call_to_action,
     faq,
     heading,
     image,
-    key_figure,
+    live_key_figure,
     page_link,
     paragraph,
     quote,
@@ -58,11 +59,7 @@ def content(ctx):
                 + " takes people step by step toward a deeper understanding of diversity, equity and inclusion. "
                 "Every new employee starts the path during orientation.</p>"
             ),
-            key_figure(
-                "7,100+",
-                "people have completed Diversity 1.0",
-                "Across the School of Medicine, to date",
-            ),
+            live_key_figure(PARTICIPANTS, "people have completed Diversity 1.0", "Across the School of Medicine"),
             image(
                 ctx.images["teaser-nodes"],
                 "Colored circles of different sizes joined by lines into a network.",
