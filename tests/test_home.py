@@ -7,7 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.blocks import StructBlockValidationError
+from wagtail.models import Page, PageViewRestriction
 
+from odi_site.visibility import public
 from pages.blocks import KeyFigureBlock
 from pages.demo.streams import PARTICIPANTS
 from pages.factories import EventIndexPageFactory, EventPageFactory, StandardPageFactory
@@ -151,3 +153,22 @@ class TestDemoFigures:
             text = soup_of(client.get(address)).get_text(" ", strip=True)
             assert "7,100+" in text, address
             assert "as of June 2026" in text, address
+
+
+class TestVisibility:
+    def test_a_restricted_program_keeps_its_figure_to_itself(self, client, home):
+        program = TrainingProgramPageFactory(parent=home)
+        PageViewRestriction.objects.create(page=program, restriction_type="login")
+        home.key_figures = [live(figure="typed")]
+        home.save()
+        assert soup_of(client.get("/")).select_one(".key-figure__number").text == "typed"
+
+    def test_public_hides_the_same_pages_as_wagtails_own_check(self, home):
+        open_section = StandardPageFactory(parent=home, slug="open")
+        closed = StandardPageFactory(parent=home, slug="closed")
+        below_closed = StandardPageFactory(parent=closed, slug="below")
+        StandardPageFactory(parent=open_section, slug="also-open")
+        PageViewRestriction.objects.create(page=closed, restriction_type="password", password="x")
+        ours = set(public(Page.objects.all()).values_list("pk", flat=True))
+        assert ours == set(Page.objects.public().values_list("pk", flat=True))
+        assert closed.pk not in ours and below_closed.pk not in ours and open_section.pk in ours

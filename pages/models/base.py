@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from odi_site.caching.version import versioned
+from odi_site.visibility import public
 
 from ..blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFigureBlock
 
@@ -249,7 +250,7 @@ class HomePage(BasePage):
     def pillar_teasers(self):
         """The pillar rows whose pages visitors may see (live, not restricted), with their pages."""
         pillars = self.pillars.select_related("page", "image").prefetch_related("image__renditions")
-        visible = Page.objects.live().public()
+        visible = public(Page.objects.live())  # one query with the pillars (odi_site/visibility.py)
         if isinstance(pillars, models.QuerySet):
             return list(pillars.filter(page__in=visible))
         # A preview's pillars live in the edit form, not in the database.
