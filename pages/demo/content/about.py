@@ -2,7 +2,7 @@
 
 from pages.factories import StandardPageFactory
 
-from ..site_settings import EMAIL, PHONE
+from ..site_settings import EMAIL, INSTITUTION_NAME, INSTITUTION_SHORT_NAME, PHONE
 from ..streams import (
     PARTICIPANTS,
     call_to_action,
@@ -36,8 +36,9 @@ def content(ctx):
         "body": [
             heading("Why we exist"),
             paragraph(
-                "<p>The School of Medicine ties excellent care, research and teaching to a culture that values "
-                "diversity, equity and inclusion. Our office shapes its own work to back that commitment, "
+                f"<p>{INSTITUTION_NAME} ({INSTITUTION_SHORT_NAME} for short) ties excellent care, research and "
+                "teaching to a culture that values diversity, equity and inclusion. Our office shapes its own "
+                "work to back that commitment, "
                 "and we bring our experience wherever the school asks for it.</p>"
             ),
             quote(MISSION, MISSION_ATTRIBUTION),
