@@ -26,10 +26,12 @@ KEY_FIGURE_SOURCE_HOOK = "register_key_figure_source"
 
 @dataclass(frozen=True)
 class LiveFigure:
-    """What a live key figure shows: the number as it reads ("7,100+") and the day it was counted."""
+    """What a live key figure shows: the number as it reads ("7,100+") and the day it was counted;
+    `until`, for a figure that changes with the clock, is when it must be read again."""
 
     figure: str
     as_of: datetime.date | None = None
+    until: datetime.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -56,5 +58,9 @@ def live_figure(name):
     source = sources().get(name)
     if source is None:
         return None
+
     # A tuple, not None, when there is nothing to show, so that absence is cached as well.
-    return versioned(f"pages:key-figure:{name}", lambda: (source.read(),))[0]
+    def until(value):
+        return value[0].until if value[0] else None
+
+    return versioned(f"pages:key-figure:{name}", lambda: (source.read(),), until)[0]

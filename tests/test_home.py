@@ -2,6 +2,7 @@
 
 import datetime
 import zoneinfo
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,10 +16,11 @@ from pages.demo.streams import PARTICIPANTS
 from pages.factories import EventIndexPageFactory, EventPageFactory, StandardPageFactory
 from pages.key_figures import live_figure, source_choices
 from tests.queries import cost_of
-from training.factories import TrainingProgramPageFactory
+from training.factories import TrainingLevelPageFactory, TrainingProgramPageFactory, TrainingSessionFactory
 from training.wagtail_hooks import PARTICIPANTS_SOURCE
 
 CHICAGO = zoneinfo.ZoneInfo("America/Chicago")
+HOUR = datetime.timedelta(hours=1)
 
 
 def soup_of(response):
@@ -130,6 +132,17 @@ class TestLiveKeyFigure:
         assert live_figure(PARTICIPANTS).figure == "7,100+"
         with django_assert_num_queries(1):  # the cache round trip only
             assert live_figure(PARTICIPANTS).as_of == datetime.date(2026, 6, 1)
+
+    def test_a_session_with_recorded_attendance_counts_once_it_ends(self, home):
+        program = TrainingProgramPageFactory(parent=home, count_recorded_attendance=True)
+        level = TrainingLevelPageFactory(parent=program)
+        now = timezone.now()
+        TrainingSessionFactory(level=level, start=now - HOUR, end=now + HOUR, attended_count=4)
+        assert live_figure(PARTICIPANTS).figure == "7,100+"
+        later = now + 2 * HOUR  # no save in between: the cached figure expires by itself
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            counted = live_figure(PARTICIPANTS)
+        assert (counted.figure, counted.as_of) == ("7,104+", timezone.localdate(now + HOUR))
 
     def test_training_registers_the_source_pages_names(self, db):
         assert PARTICIPANTS == PARTICIPANTS_SOURCE

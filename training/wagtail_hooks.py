@@ -195,7 +195,7 @@ def read_participants():
     program = public(TrainingProgramPage.objects.live()).defer_streamfields().first()
     if program is None or not program.participants_display:
         return None
-    return LiveFigure(program.participants_display, program.participants_counted_on)
+    return LiveFigure(program.participants_display, program.participants_counted_on, program.participation_changes_at())
 
 
 @hooks.register(KEY_FIGURE_SOURCE_HOOK)
