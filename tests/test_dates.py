@@ -49,3 +49,14 @@ def test_no_template_formats_dates_itself():
         if OWN_FORMATS.search(line)
     ]
     assert not offenders, "use {% load dates %} (day, month, clock, zone, iso):\n" + "\n".join(offenders)
+
+
+def test_admin_labels_write_dates_the_same_way(db):
+    from pages.factories import ConsultationRequestFactory
+    from training.factories import TrainingSessionFactory
+
+    request = ConsultationRequestFactory(name="Avery Chen")
+    request.created_at = MOMENT
+    assert str(request) == "Avery Chen (December 1, 2026)"
+    session = TrainingSessionFactory.build(level__title="Diversity 1.0", start=MOMENT)
+    assert str(session) == "Diversity 1.0, December 1, 2026, 2:30 PM"

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -16,6 +17,7 @@ from ..blocks import BodyStreamBlock
 from ..choices import ConsultationRole, ConsultationStatus, ConsultationTopic
 from ..models.base import BasePage, SiteSettings
 from ..models.mail import OutgoingEmail, OwnedEmailManager
+from ..templatetags.dates import day
 from .consultations import handle_request
 
 
@@ -163,7 +165,7 @@ class ConsultationRequest(models.Model):
         verbose_name = "consultation request"
 
     def __str__(self):
-        return f"{self.name} ({self.created_at:%Y-%m-%d})" if self.created_at else self.name
+        return f"{self.name} ({day(timezone.localtime(self.created_at))})" if self.created_at else self.name
 
     def get_topics_display(self):
         return topic_labels(self.topics)
