@@ -14,6 +14,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Site
 
+from .key_figures import live_figure, source_choices
+
 # Rich text offers only what the templates style; headings come from HeadingBlock so the
 # outline below the page's <h1> stays valid.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -184,17 +186,58 @@ class CallToActionBlock(blocks.StructBlock):
         template = "blocks/call_to_action_block.html"
 
 
+class KeyFigureValue(blocks.StructValue):
+    """The number and its date: a live figure's when the editor chose one and it has a value,
+    else what the editor typed."""
+
+    @cached_property
+    def live(self):
+        return live_figure(self["source"]) if self.get("source") else None
+
+    @property
+    def number(self):
+        return self.live.figure if self.live else self.get("figure")
+
+    @property
+    def as_of(self):
+        return self.live.as_of if self.live else None
+
+
 class KeyFigureBlock(blocks.StructBlock):
     """A headline number such as "7,100+ participants", with what it counts and as of when."""
 
-    figure = blocks.CharBlock(max_length=20, help_text="The number as it should read, e.g. “7,100+”.")
+    source = blocks.ChoiceBlock(
+        choices=source_choices,
+        required=False,
+        label="Live figure",
+        help_text="Show a figure the site keeps up to date, with the date it was counted, instead of typing it "
+        "(for example the training program page’s participation figure). Leave blank to type the figure.",
+    )
+    figure = blocks.CharBlock(
+        required=False,
+        max_length=20,
+        help_text="The number as it should read, e.g. “7,100+”. With a live figure, shown only while that has no value.",
+    )
     label = blocks.CharBlock(max_length=120, help_text="What it counts, e.g. “people have completed Diversity 1.0”.")
-    note = blocks.CharBlock(required=False, max_length=120, help_text="Source or date, e.g. “as of June 2026”.")
+    note = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text="Source or date, e.g. “as of June 2026”; a live figure adds its date by itself.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("source") and not value.get("figure"):
+            raise StructBlockValidationError(
+                block_errors={"figure": ValidationError("Type the figure, or choose a live figure.")}
+            )
+        return value
 
     class Meta:
         icon = "pick"
         label = "Key figure"
         description = "A large number with a short label."
+        value_class = KeyFigureValue
         preview_value = {"figure": "7,100+", "label": "people have completed Diversity 1.0"}
         template = "blocks/key_figure_block.html"
 

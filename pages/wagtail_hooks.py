@@ -26,7 +26,7 @@ class ConsultationRequestViewSet(CheckedSnippetViewSet):
     add_to_admin_menu = True
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["name", "email", "role", "department", "status", "created_at"]
+    list_display = ["name", "email", "role", "department", "get_topics_display", "status", "created_at"]
     list_filter = ["status", "role"]
     search_fields = ["name", "email", "department"]
     list_export = [

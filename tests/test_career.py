@@ -314,3 +314,39 @@ class TestConsultationRequestAdmin:
 )
 def test_neutralise_formula(value, expected):
     assert neutralise_formula(value) == expected
+
+
+class TestTopicLabels:
+    """Staff read the topics a requester ticked as the form worded them, never as stored codes."""
+
+    @pytest.fixture
+    def request_with_topics(self, db):
+        return ConsultationRequestFactory(topics=["leadership", "resume"])
+
+    def shows_labels(self, text):
+        assert "Preparing for a management role" in text
+        assert "Résumé and interview preparation" in text
+        assert "[&#x27;leadership" not in text and "['leadership" not in text
+
+    def test_list_inspect_and_edit_views_show_labels(self, client, career_services, request_with_topics):
+        client.force_login(career_services)
+        for url in (
+            LIST_URL,
+            f"{LIST_URL}inspect/{request_with_topics.pk}/",
+            f"{LIST_URL}edit/{request_with_topics.pk}/",
+        ):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            self.shows_labels(response.content.decode())
+
+    def test_csv_and_xlsx_exports_show_labels(self, client, career_services, request_with_topics):
+        from openpyxl import load_workbook
+
+        client.force_login(career_services)
+        content = b"".join(client.get(LIST_URL, {"export": "csv"}).streaming_content).decode()
+        row = next(csv.DictReader(io.StringIO(content.removeprefix("\ufeff"))))
+        assert row["Topics"] == "Preparing for a management role, Résumé and interview preparation"
+        response = client.get(LIST_URL, {"export": "xlsx"})
+        sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+        headings, values = (list(r) for r in sheet.iter_rows(max_row=2, values_only=True))
+        assert dict(zip(headings, values, strict=True))["Topics"] == row["Topics"]

@@ -53,6 +53,22 @@ class TestDemoTree:
         for fact in ["7,100", "4,000", "3.5", "New Manager Orientation", "one-hour"]:
             assert fact in text, f"demo content should mention {fact!r}"
 
+    @pytest.mark.parametrize(
+        ("path", "fact"),
+        [
+            ("/training/", "UCB"),
+            ("/training/unconscious-bias-for-managers/", "UCB"),
+            ("/about/", "WUSM"),
+            ("/training/", "completed Level 4.0"),
+            ("/training/", "overwhelmingly positive"),
+        ],
+    )
+    def test_demo_content_keeps_the_facts_of_the_offices_own_text(self, client, demo_site, path, fact):
+        """The office's text names the managers' training UCB and the school WUSM, says some
+        participants went on to complete Level 4.0 and that evaluations were overwhelmingly positive."""
+        text = " ".join(BeautifulSoup(client.get(path).content, "html.parser").get_text(" ").split())
+        assert fact in text, f"{path} should mention {fact!r}"
+
     def test_loading_demo_content_twice_changes_nothing(self, demo_site):
         before = list(Page.objects.order_by("path").values_list("id", "path", "slug", "title", "latest_revision_id"))
         call_command("load_demo_content", verbosity=0)

@@ -24,6 +24,8 @@ LISTINGS = {"/events/", "/events/past/", "/events/?category=community-voices"}
 # Version, page entry, settings, navigation, breadcrumbs, fragments, Wagtail's site root paths.
 CACHE_BUDGET = 16
 COLD_BUDGET = 20
+# The home page gathers teasers from every section; each is cached, so only a cold render pays.
+COLD_BUDGETS = {"/": 24}
 # Views below a page's own address (routable pages), as visitors reach them from the demo tree.
 SUB_VIEWS = [
     "/events/past/",
@@ -87,4 +89,5 @@ def test_a_cold_render_stays_within_its_budget(client, demo_site, settings):
         for cache in caches.all():
             cache.clear()
         cost = cost_of(client, address, warm=False)
-        assert len(cost.queries) <= COLD_BUDGET, (address, len(cost.queries), cost.queries)
+        budget = COLD_BUDGETS.get(address, COLD_BUDGET)
+        assert len(cost.queries) <= budget, (address, len(cost.queries), cost.queries)

@@ -130,14 +130,15 @@ def program_content(ctx):
                 "in order.</p>"
             ),
             paragraph(
-                "<p>Participants’ evaluations have been strongly positive, and many people tell us they want "
-                "to keep learning after their first session.</p>"
+                "<p>Evaluations of the training have been overwhelmingly positive, and many participants tell us "
+                "they want to keep learning after their first session. Some have gone on through every level "
+                "and completed Level 4.0.</p>"
             ),
             heading("For new managers"),
             paragraph(
                 "<p>"
                 + page_link(ucb, UCB_TITLE)
-                + " is a 3.5-hour session on day three of New Manager Orientation.</p>"
+                + " (UCB for short) is a 3.5-hour session on day three of New Manager Orientation.</p>"
             ),
             faq(
                 "Questions about training",
@@ -197,7 +198,8 @@ def ucb_content(ctx):
         "search_description": (
             "Unconscious Bias Training for Managers: a 3.5-hour session on day three of New Manager Orientation."
         ),
-        "intro": "A 3.5-hour session for new managers, held on day three of New Manager Orientation.",
+        "intro": "UCB, as it is known around the school, is a 3.5-hour session for new managers, held on day "
+        "three of New Manager Orientation.",
         "listing_summary": "A 3.5-hour session for new managers on day three of New Manager Orientation.",
         "listing_image": ctx.images["teaser-path"],
         "level_code": "",  # not one of the numbered levels

@@ -4,13 +4,14 @@ from django import forms
 from django.utils import timezone
 
 from odi_site.public_forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField
+from pages.templatetags.dates import clock, day
 
 
 def session_label(session):
     """Plain-text radio label: when, where and how many seats are left (or that it has a waitlist)."""
     start = timezone.localtime(session.start)
     end = timezone.localtime(session.end)
-    when = f"{start:%A %-d %B %Y}, {start:%-I:%M %p} to {end:%-I:%M %p} Central time"
+    when = f"{day(start, 'weekday')}, {clock(start)} to {clock(end)} Central time"
     where = session.place
     seats = session.seats_remaining
     availability = f"{seats} seat{'s' if seats != 1 else ''} left" if seats > 0 else "Full: you will join the waitlist"

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail import blocks
@@ -17,6 +17,7 @@ from odi_site.caching.version import versioned
 from odi_site.subpages import subpage_url
 from pages.blocks import BodyStreamBlock
 from pages.models import BasePage, OutgoingEmail, OwnedEmailManager
+from pages.templatetags.dates import clock, day
 
 from .choices import Attendance, RegistrationStatus, Requirement
 from .views import cancel_registration, level_page, program_calendar, registration_thanks, session_calendar
@@ -106,6 +107,17 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
                 figure += counted["total"]
                 as_of = timezone.localdate(counted["latest"])
         return figure, as_of
+
+    def participation_changes_at(self):
+        """When the figure next grows by itself: the end of the soonest session with recorded
+        attendance that has not ended yet (None when nothing is counted or pending; one query)."""
+        if not (self.count_recorded_attendance and self.pk):
+            return None
+        first_level = TrainingLevelPage.objects.child_of(self).live().order_by("path").values("pk")[:1]
+        pending = TrainingSession.objects.filter(
+            level__in=Subquery(first_level), end__gt=timezone.now(), attended_count__gt=0
+        )
+        return pending.aggregate(soonest=Min("end"))["soonest"]
 
     @property
     def participants_display(self):
@@ -384,7 +396,7 @@ class TrainingSession(models.Model):
 
     def __str__(self):
         start = timezone.localtime(self.start)
-        return f"{self.level.title}, {start:%a %-d %b %Y, %-I:%M %p}"
+        return f"{self.level.title}, {day(start)}, {clock(start)}"
 
     def clean(self):
         errors = {}

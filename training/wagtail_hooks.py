@@ -15,12 +15,23 @@ from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 
 from odi_site.admin_access import CheckedSnippetViewSet
 from odi_site.exports import SafeExportIndexView
+from pages.key_figures import KEY_FIGURE_SOURCE_HOOK, KeyFigureSource, LiveFigure
 from pages.mail_admin import EmailPermissionPolicy, EmailViewSet
 
 from .admin_views import ATTENDANCE_PERMISSION, CANCEL_PERMISSION, attendance_view, can_cancel, cancel_view
 from .dashboard import UpcomingSessionsPanel
-from .models import Registration, TrainingEmail, TrainingLevelPage, TrainingSession, with_seat_counts
+from .models import (
+    Registration,
+    TrainingEmail,
+    TrainingLevelPage,
+    TrainingProgramPage,
+    TrainingSession,
+    with_seat_counts,
+)
 from .reminders import queue_due_reminders
+
+# The name pages' key figure blocks store; demo content and tests refer to it.
+PARTICIPANTS_SOURCE = "training-participants"
 
 
 class TrainingSessionFilterSet(WagtailFilterSet):
@@ -176,3 +187,19 @@ def session_reminders():
 def add_upcoming_sessions_panel(request, panels):
     """Shown only to users who may view training sessions (the panel checks)."""
     panels.append(UpcomingSessionsPanel())
+
+
+def read_participants():
+    """The program page's participation figure and the day it was counted, or None without one."""
+    program = TrainingProgramPage.objects.live().public().defer_streamfields().first()
+    if program is None or not program.participants_display:
+        return None
+    return LiveFigure(program.participants_display, program.participants_counted_on, program.participation_changes_at())
+
+
+@hooks.register(KEY_FIGURE_SOURCE_HOOK)
+def participants_key_figure():
+    """Home, About or any page can show the training program's figure without retyping it."""
+    return KeyFigureSource(
+        PARTICIPANTS_SOURCE, "Training: people who have completed the first level", read_participants
+    )

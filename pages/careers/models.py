@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -16,6 +17,7 @@ from ..blocks import BodyStreamBlock
 from ..choices import ConsultationRole, ConsultationStatus, ConsultationTopic
 from ..models.base import BasePage, SiteSettings
 from ..models.mail import OutgoingEmail, OwnedEmailManager
+from ..templatetags.dates import day
 from .consultations import handle_request
 
 
@@ -105,6 +107,19 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
         return redirect(subpage_url(self, "thanks"))
 
 
+def topic_labels(codes):
+    """The topics as the form worded them ("Preparing for a management role"), not their codes."""
+    labels = dict(ConsultationTopic.choices)
+    return ", ".join(str(labels.get(code, code)) for code in codes or ())
+
+
+class TopicsPanel(FieldPanel):
+    """The read-only topics of a request, shown by their labels (a list field has no choices of its own)."""
+
+    def format_value_for_display(self, value):
+        return topic_labels(value)
+
+
 class ConsultationRequest(models.Model):
     """A request for a career consultation; personal data, seen only by the Career services group."""
 
@@ -137,7 +152,7 @@ class ConsultationRequest(models.Model):
             [
                 FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("email", read_only=True)]),
                 FieldRowPanel([FieldPanel("role", read_only=True), FieldPanel("department", read_only=True)]),
-                FieldPanel("topics", read_only=True),
+                TopicsPanel("topics", read_only=True),
                 FieldPanel("other_topics", read_only=True),
                 FieldPanel("preferred_times", read_only=True),
             ],
@@ -150,11 +165,10 @@ class ConsultationRequest(models.Model):
         verbose_name = "consultation request"
 
     def __str__(self):
-        return f"{self.name} ({self.created_at:%Y-%m-%d})" if self.created_at else self.name
+        return f"{self.name} ({day(timezone.localtime(self.created_at))})" if self.created_at else self.name
 
     def get_topics_display(self):
-        labels = dict(ConsultationTopic.choices)
-        return ", ".join(labels.get(code, code) for code in self.topics)
+        return topic_labels(self.topics)
 
     get_topics_display.short_description = "topics"
 

@@ -10,6 +10,7 @@ from .content.concern import apply_demo_reporting
 
 OFFICE_NAME = "Office of Diversity, Equity & Inclusion"
 INSTITUTION_NAME = "Washington University School of Medicine in St. Louis"
+INSTITUTION_SHORT_NAME = "WUSM"
 ADDRESS = "660 S. Euclid Ave.\nSt. Louis, MO 63110"
 PHONE = "314-555-0100"
 EMAIL = "diversity@example.edu"

@@ -51,7 +51,16 @@ def call_to_action(heading_text, text, page, link_text):
 
 
 def key_figure(figure, label, note=""):
-    return ("key_figure", {"figure": figure, "label": label, "note": note})
+    return ("key_figure", {"source": "", "figure": figure, "label": label, "note": note})
+
+
+# The training program's participation figure (registered by training/wagtail_hooks.py): one
+# number, typed once on the program page, shown with its date wherever a page quotes it.
+PARTICIPANTS = "training-participants"
+
+
+def live_key_figure(source, label, note=""):
+    return ("key_figure", {"source": source, "figure": "", "label": label, "note": note})
 
 
 def faq(heading_text, items):

@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
+from ..templatetags.dates import clock, day
+
 FEED_LENGTH = 50
 
 
@@ -33,7 +35,8 @@ class UpcomingEventsFeed(Feed):
         return event.title
 
     def item_description(self, event):
-        when = event.local_start.strftime("%A, %B %-d, %Y" if event.all_day else "%A, %B %-d, %Y, %-I:%M %p")
+        start = event.local_start
+        when = day(start, "weekday") if event.all_day else f"{day(start, 'weekday')}, {clock(start)}"
         where = event.location or "Online"
         return f"{when}. {where}. {event.teaser_summary}".strip()
 

@@ -2,13 +2,14 @@
 
 from pages.factories import StandardPageFactory
 
-from ..site_settings import EMAIL, PHONE
+from ..site_settings import EMAIL, INSTITUTION_NAME, INSTITUTION_SHORT_NAME, PHONE
 from ..streams import (
+    PARTICIPANTS,
     call_to_action,
     faq,
     heading,
     image,
-    key_figure,
+    live_key_figure,
     page_link,
     paragraph,
     quote,
@@ -35,8 +36,9 @@ def content(ctx):
         "body": [
             heading("Why we exist"),
             paragraph(
-                "<p>The School of Medicine ties excellent care, research and teaching to a culture that values "
-                "diversity, equity and inclusion. Our office shapes its own work to back that commitment, "
+                f"<p>{INSTITUTION_NAME} ({INSTITUTION_SHORT_NAME} for short) ties excellent care, research and "
+                "teaching to a culture that values diversity, equity and inclusion. Our office shapes its own "
+                "work to back that commitment, "
                 "and we bring our experience wherever the school asks for it.</p>"
             ),
             quote(MISSION, MISSION_ATTRIBUTION),
@@ -58,11 +60,7 @@ def content(ctx):
                 + " takes people step by step toward a deeper understanding of diversity, equity and inclusion. "
                 "Every new employee starts the path during orientation.</p>"
             ),
-            key_figure(
-                "7,100+",
-                "people have completed Diversity 1.0",
-                "Across the School of Medicine, to date",
-            ),
+            live_key_figure(PARTICIPANTS, "people have completed Diversity 1.0", "Across the School of Medicine"),
             image(
                 ctx.images["teaser-nodes"],
                 "Colored circles of different sizes joined by lines into a network.",

@@ -3,7 +3,7 @@
 from pages.models import HomePagePillar
 
 from ..site_settings import INSTITUTION_NAME, OFFICE_NAME
-from ..streams import call_to_action, key_figure
+from ..streams import PARTICIPANTS, call_to_action, key_figure, live_key_figure
 
 TITLE = "Fostering a diverse, inclusive and welcoming community"
 
@@ -45,10 +45,8 @@ def content(ctx):
         "mission_attribution": MISSION_ATTRIBUTION,
         "events_page": ctx.page("events"),
         "key_figures": [
-            key_figure(
-                "7,100+",
-                "people have completed Diversity 1.0 training",
-                "Across the School of Medicine, to date",
+            live_key_figure(
+                PARTICIPANTS, "people have completed Diversity 1.0 training", "Across the School of Medicine"
             ),
             key_figure(
                 "4,000+",
