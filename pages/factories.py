@@ -21,8 +21,10 @@ from pages.models import (
     FocusArea,
     HomePage,
     HomePagePillar,
+    NewsletterPage,
     SiteSettings,
     StandardPage,
+    Subscriber,
 )
 
 
@@ -125,6 +127,24 @@ class ConsultationRequestFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ConsultationRequest
+
+
+class NewsletterPageFactory(wagtail_factories.PageFactory):
+    title = "Newsletter"
+    slug = "newsletter"
+    intro = "A monthly email from the office."
+
+    class Meta:
+        model = NewsletterPage
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    email = factory.Sequence(lambda n: f"subscriber{n}@example.edu")
+    name = factory.Sequence(lambda n: f"Subscriber {n}")
+    consent_text = "Yes, email me the office’s newsletter."
+
+    class Meta:
+        model = Subscriber
 
 
 class FocusAreaFactory(factory.django.DjangoModelFactory):

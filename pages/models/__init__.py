@@ -3,6 +3,7 @@
 from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
 from ..community.models import CommunityEngagementPage, CommunityPartner, FocusArea
 from ..events.models import EventCategory, EventIndexPage, EventPage
+from ..newsletter.models import NewsletterPage, Subscriber
 from ..people.models import Person
 from .base import (
     SOCIAL_PLATFORMS,
@@ -34,6 +35,7 @@ __all__ = [
     "HomePage",
     "HomePagePillar",
     "ListingMixin",
+    "NewsletterPage",
     "OutgoingEmail",
     "OwnedEmailManager",
     "Person",
@@ -42,5 +44,6 @@ __all__ = [
     "SocialLinkValue",
     "SocialMixin",
     "StandardPage",
+    "Subscriber",
     "image_fk",
 ]
