@@ -147,7 +147,7 @@ def handle_signup(page, request, subscribers):
     data = form.cleaned_data
     outcome = sign_up(page, subscribers, data["email"], data["name"])
     # The outcome is for the log only: the visitor sees the same page whatever it was.
-    log_submission(FORM_NAME, page, "stored", outcome=outcome)
+    log_submission(FORM_NAME, page, "stored", signup=outcome)
     return page.thanks_redirect()
 
 
