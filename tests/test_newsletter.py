@@ -308,7 +308,7 @@ class TestAdmin:
 
         return make
 
-    def test_approvers_see_and_export_subscribers(self, client, staff, home):
+    def test_approvers_see_and_export_subscribers(self, client, staff, newsletter):
         SubscriberFactory(email="=cmd@example.edu", status=SubscriberStatus.CONFIRMED)
         client.force_login(staff(APPROVERS))
         assert "cmd@example.edu" in client.get(LIST_URL).content.decode()
@@ -317,9 +317,13 @@ class TestAdmin:
         rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
         assert rows[0][:3] == ["Email", "Name", "Status"]
         assert rows[1][0] == "'=cmd@example.edu"  # no formula reaches a spreadsheet
+        assert rows[0][-1] == "Unsubscribe link"
+        unsubscribe = rows[1][-1].removeprefix("http://localhost")
+        page = client.get(unsubscribe)
+        assert page.status_code == 200 and b"newsletter-link-form" in page.content
         assert client.get(LIST_URL + "add/").status_code in (302, 403)  # nobody signs anyone up by hand
 
-    def test_editors_see_no_subscriber_and_cannot_export(self, client, staff, home):
+    def test_editors_see_no_subscriber_and_cannot_export(self, client, staff, newsletter):
         SubscriberFactory(email="hidden@example.edu")
         client.force_login(staff(EDITORS))
         for url in (LIST_URL, LIST_URL + "?export=csv"):

@@ -19,7 +19,7 @@ from ..choices import SubscriberStatus
 from ..models.base import BasePage, SiteSettings
 from ..models.mail import OutgoingEmail
 from . import subscriptions
-from .links import new_token_key
+from .links import new_token_key, unsubscribe_url
 
 
 class NewsletterPage(RoutablePageMixin, BasePage):
@@ -141,3 +141,10 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
+
+    def unsubscribe_link(self):
+        """The subscriber's own unsubscribe address, for the export: every issue sent must carry it."""
+        page = NewsletterPage.objects.live().first()
+        return unsubscribe_url(page, self) if page else ""
+
+    unsubscribe_link.short_description = "unsubscribe link"

@@ -33,8 +33,21 @@ class SubscriberViewSet(CheckedSnippetViewSet):
     ]
     list_filter = ["status"]
     search_fields = ["email", "name"]
-    list_export = ["email", "name", "status", "created_at", "confirmed_at", "unsubscribed_at", "consent_text"]
-    export_headings = {"created_at": "Signed up", "consent_text": "Consent given"}
+    list_export = [
+        "email",
+        "name",
+        "status",
+        "created_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "consent_text",
+        "unsubscribe_link",
+    ]
+    export_headings = {
+        "created_at": "Signed up",
+        "consent_text": "Consent given",
+        "unsubscribe_link": "Unsubscribe link",
+    }
     export_filename = "newsletter-subscribers"
     inspect_view_fields = [
         "email",
