@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import logging
 import re
 from urllib.parse import unquote
 
@@ -18,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from odi_site.logging import JsonFormatter
 from pages.choices import SubscriberStatus
 from pages.factories import HomePageFactory, NewsletterPageFactory, SubscriberFactory
 from pages.models import HomePage, NewsletterPage, OutgoingEmail, StandardPage, Subscriber
@@ -331,3 +333,18 @@ class TestAdmin:
             assert response.status_code in (302, 403)
             body = b"".join(response.streaming_content) if response.streaming else response.content
             assert b"hidden@example.edu" not in body
+
+
+class TestLogs:
+    def test_sign_up_confirm_and_unsubscribe_log_no_address_name_or_token(self, client, newsletter, caplog):
+        caplog.set_level(logging.DEBUG)
+        sign_up(client, newsletter)
+        _, confirm = link_in(mail.outbox[0], "confirm")
+        _, unsubscribe = link_in(mail.outbox[0], "unsubscribe")
+        client.post(f"{newsletter.url}confirm/", {"token": confirm})
+        client.post(f"{newsletter.url}unsubscribe/", {"token": unsubscribe})
+        Client().post(one_click_url(unsubscribe), ONE_CLICK)
+        text = "\n".join(JsonFormatter().format(record) for record in caplog.records).lower()
+        assert "newsletter-signup" in text
+        for secret in ("ada.lovelace", "lovelace", confirm.lower(), unsubscribe.lower()):
+            assert secret not in text, secret
