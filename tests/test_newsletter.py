@@ -149,7 +149,12 @@ class TestSignup:
         assert "private" in response["Cache-Control"]
         soup = BeautifulSoup(response.content, "html.parser")
         assert soup.select_one(".error-summary")
-        assert soup.select_one(f"[name={field}]").find_parent(class_="form-field--error")
+        invalid = soup.select_one(f"[name={field}]")
+        assert invalid.find_parent(class_="form-field--error")
+        assert invalid["aria-invalid"] == "true"
+        for described_by in invalid["aria-describedby"].split():
+            assert soup.find(id=described_by), f"{field}: nothing has the id {described_by}"
+        assert soup.select_one(f".error-summary a[href='#{invalid['id']}']")
         assert Subscriber.objects.count() == 0
         assert mail.outbox == []
 
