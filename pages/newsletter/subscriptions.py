@@ -30,6 +30,9 @@ logger = logging.getLogger(__name__)
 RATE_LIMIT = 5
 RATE_LIMIT_WINDOW = 60 * 60
 FORM_NAME = "newsletter-signup"
+# A pending address is sent its confirmation again at most this often, however many visitors
+# (each under their own rate limit) ask: nobody can flood someone's inbox through the form.
+RESEND_AFTER = timedelta(minutes=10)
 CONFIRM = "confirm"
 UNSUBSCRIBE = "unsubscribe"
 
@@ -108,6 +111,8 @@ def sign_up(page, subscribers, email, name):
             return "new"
         if subscriber.status == SubscriberStatus.CONFIRMED:
             return "confirmed"
+        if subscriber.status == SubscriberStatus.PENDING and subscriber.requested_at > now - RESEND_AFTER:
+            return "sent-recently"
         if subscriber.status == SubscriberStatus.UNSUBSCRIBED:
             # A fresh consent: new wording on record, and a new key retires the links of old emails.
             subscriber.status = SubscriberStatus.PENDING
