@@ -117,6 +117,7 @@ def sign_up(page, subscribers, email, name):
             # A fresh consent: new wording on record, and a new key retires the links of old emails.
             subscriber.status = SubscriberStatus.PENDING
             subscriber.consent_text = page.consent_label
+            subscriber.name = name
             subscriber.token_key = links.new_token_key()
             subscriber.unsubscribed_at = None
             subscriber.confirmed_at = None
