@@ -12,6 +12,7 @@ from odi_site import health
 from odi_site.caching.page_cache import shareable
 from odi_site.rate_limits import failed_password, posted, throttle
 from pages import views as page_views
+from pages.newsletter import views as newsletter_views
 
 # Wagtail's page-password and admin password-reset views, each behind a per-visitor limit
 # (listed before Wagtail's own patterns, which they replace; the views are Wagtail's).
@@ -36,6 +37,12 @@ urlpatterns = throttled_views + [
     path("search/", page_views.search, name="search"),
     path("sitemap.xml", shareable("p")(sitemap), name="sitemap"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    # The newsletter mails' one-click unsubscribe (RFC 8058), for mail clients rather than people.
+    path(
+        "newsletter/one-click-unsubscribe/",
+        newsletter_views.one_click,
+        name="newsletter_one_click_unsubscribe",
+    ),
     re_path(
         r"^(?P<path>(?:[\w-]+/)+)(?P<filename>calendar\.ics|download\.csv|download\.json)$",
         page_views.page_file,

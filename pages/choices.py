@@ -30,3 +30,11 @@ class EmailStatus(models.TextChoices):
     PENDING = "pending", "Pending"
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
+
+
+class SubscriberStatus(models.TextChoices):
+    """Where a newsletter sign-up stands: only confirmed subscribers are ever sent the newsletter."""
+
+    PENDING = "pending", "Waiting for confirmation"
+    CONFIRMED = "confirmed", "Confirmed"
+    UNSUBSCRIBED = "unsubscribed", "Unsubscribed"

@@ -21,9 +21,11 @@ from pages.models import (
     FocusArea,
     HomePage,
     HomePagePillar,
+    NewsletterPage,
     ReportingSettings,
     SiteSettings,
     StandardPage,
+    Subscriber,
 )
 
 
@@ -154,6 +156,24 @@ class ConsultationRequestFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ConsultationRequest
+
+
+class NewsletterPageFactory(wagtail_factories.PageFactory):
+    title = "Newsletter"
+    slug = "newsletter"
+    intro = "A monthly email from the office."
+
+    class Meta:
+        model = NewsletterPage
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    email = factory.Sequence(lambda n: f"subscriber{n}@example.edu")
+    name = factory.Sequence(lambda n: f"Subscriber {n}")
+    consent_text = "Yes, email me the office’s newsletter."
+
+    class Meta:
+        model = Subscriber
 
 
 class FocusAreaFactory(factory.django.DjangoModelFactory):

@@ -46,10 +46,11 @@ def sender_domain():
     return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
 
 
-def queue_email(record, *, kind, to, subject, body, reply_to="", attachment=None):
+def queue_email(record, *, kind, to, subject, body, reply_to="", attachment=None, headers=None):
     """Store a message about `record` and send it from the worker once the transaction commits.
 
-    `attachment` is (file name, text, MIME type) or None. Call inside the record's transaction.
+    `attachment` is (file name, text, MIME type) or None; `headers` a dict of extra headers (the
+    newsletter's List-Unsubscribe). Call inside the record's transaction.
     """
     name, content, mimetype = attachment or ("", "", "")
     message = OutgoingEmail.objects.create(
@@ -63,6 +64,7 @@ def queue_email(record, *, kind, to, subject, body, reply_to="", attachment=None
         attachment_name=name,
         attachment=content,
         attachment_type=mimetype,
+        headers=headers or {},
         message_id=make_msgid(domain=sender_domain()),
     )
     # robust: the record is committed either way; if the queue cannot take the task now, the
@@ -90,6 +92,7 @@ def resend(message):
             attachment=(message.attachment_name, message.attachment, message.attachment_type)
             if message.attachment_name
             else None,
+            headers=message.headers,
         )
 
 
@@ -124,7 +127,7 @@ def as_email_message(message):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.to],
         reply_to=[message.reply_to] if message.reply_to else None,
-        headers={"Message-ID": message.message_id},
+        headers={**message.headers, "Message-ID": message.message_id},
     )
     if message.attachment_name:
         email.attach(message.attachment_name, message.attachment, message.attachment_type)

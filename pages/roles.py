@@ -2,8 +2,9 @@
 
 Communications editors write pages and submit them for review, and manage images, documents,
 redirects and the events, community and people snippets; Communications approvers also publish and
-change site settings and the reporting channels (which go live when saved, with no review). Neither gets survey data or
-personal data. Career services alone (with superusers) sees consultation requests and their
+change site settings and the reporting channels (which go live when saved, with no review), and
+they alone see and export newsletter subscribers (and delete one who asks). Neither gets survey
+data or other personal data. Career services alone (with superusers) sees consultation requests and their
 emails, and changes where new requests are emailed.
 
 Wagtail's default "Editors" and "Moderators" groups are retired in favour of the two
@@ -50,6 +51,9 @@ ROLES = (
             "wagtailredirects.delete_redirect",
             "pages.change_sitesettings",
             "pages.change_reportingsettings",
+            # Newsletter subscribers: personal data, for approvers only (they send the newsletter).
+            "pages.view_subscriber",
+            "pages.delete_subscriber",
         ),
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         collection_permissions=MEDIA,

@@ -12,7 +12,17 @@ from .content_checks import use_site_content_checker
 from .dashboard import PagesAwaitingApprovalPanel, UpcomingEventsPanel
 from .mail import requeue_due_emails
 from .mail_admin import EmailPermissionPolicy, EmailViewSet
-from .models import CommunityPartner, ConsultationEmail, ConsultationRequest, EventCategory, FocusArea, Person
+from .models import (
+    CommunityPartner,
+    ConsultationEmail,
+    ConsultationRequest,
+    EventCategory,
+    FocusArea,
+    Person,
+    Subscriber,
+)
+from .newsletter.subscriptions import purge_pending
+from .newsletter.viewsets import SubscriberViewSet
 
 
 class ConsultationRequestViewSet(CheckedSnippetViewSet):
@@ -104,12 +114,19 @@ register_permission_policy(ConsultationEmail, EmailPermissionPolicy(Consultation
 register_snippet(ConsultationEmailViewSet)
 register_snippet(EventsAndCommunityGroup)
 register_snippet(PersonViewSet)
+register_snippet(SubscriberViewSet)
 
 
 @hooks.register("register_periodic_task")
 def requeue_emails():
     """Emails whose task was lost (a killed worker, a queue that was down) or that are due for a retry."""
     return requeue_due_emails()
+
+
+@hooks.register("register_periodic_task")
+def purge_pending_subscribers():
+    """Newsletter sign-ups nobody confirmed within NEWSLETTER_PENDING_DAYS, with their emails."""
+    return purge_pending(Subscriber.objects)
 
 
 @hooks.register("construct_homepage_panels")

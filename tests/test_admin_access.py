@@ -14,8 +14,8 @@ from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.snippets.models import get_snippet_models
 
-from pages.factories import ConsultationRequestFactory
-from pages.models import ConsultationRequest
+from pages.factories import ConsultationRequestFactory, SubscriberFactory
+from pages.models import ConsultationRequest, Subscriber
 from pages.roles import APPROVERS, CAREER_SERVICES, EDITORS
 from survey.factories import (
     AdministrationFactory,
@@ -39,6 +39,7 @@ USERS = (EDITORS, APPROVERS, CAREER_SERVICES, COORDINATORS, DATA_MANAGERS, ADMIN
 OWNERS = {
     Registration: COORDINATORS,
     ConsultationRequest: CAREER_SERVICES,
+    Subscriber: APPROVERS,
     Survey: DATA_MANAGERS,
     Administration: DATA_MANAGERS,
     Measure: DATA_MANAGERS,
@@ -71,6 +72,7 @@ def records(home):
     return {
         Registration: (RegistrationFactory(name="Zephyrine Quillfeather"), "Quillfeather"),
         ConsultationRequest: (ConsultationRequestFactory(name="Ottoline Marchbank"), "Marchbank"),
+        Subscriber: (SubscriberFactory(email="quintessa.brightwater@example.edu"), "brightwater"),
         Survey: (survey, "Zarquon"),
         Administration: (administration, "Embargo-7731"),
         Measure: (measure, "Quibblesome"),
@@ -187,7 +189,11 @@ def test_every_route_of_protected_records_is_for_their_owners_only(client, recor
 
 
 def test_the_owners_export_their_records(client, records, users):
-    for model, owner in ((Registration, COORDINATORS), (ConsultationRequest, CAREER_SERVICES)):
+    for model, owner in (
+        (Registration, COORDINATORS),
+        (ConsultationRequest, CAREER_SERVICES),
+        (Subscriber, APPROVERS),
+    ):
         record, marker = records[model]
         client.force_login(users[owner])
         response = client.get(reverse(model.snippet_viewset.get_url_name("list")) + "?export=csv")

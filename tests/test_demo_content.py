@@ -21,6 +21,7 @@ DEMO_PATHS = [
     "/career-development/",
     "/community-engagement/",
     "/events/",
+    "/newsletter/",
     "/survey/",
     "/survey/2014-15/",
     "/events/past/",

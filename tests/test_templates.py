@@ -27,6 +27,8 @@ VIEW_PATHS = [
     "/career-development/thanks/",
     "/training/diversity-1-0/thanks/",
     "/training/diversity-1-0/cancel/?token=not-a-token",
+    "/newsletter/thanks/",
+    "/newsletter/unsubscribe/?token=not-a-token",
     "/search/?q=training",
 ]
 

@@ -312,6 +312,10 @@ TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))
 PAGE_PASSWORD_ATTEMPTS = int(env.get("PAGE_PASSWORD_ATTEMPTS", "10"))
 PASSWORD_RESET_ATTEMPTS = int(env.get("PASSWORD_RESET_ATTEMPTS", "5"))
 
+# Newsletter sign-ups nobody confirmed are deleted after this many days (run_periodic_tasks), and
+# their confirmation links stop working then.
+NEWSLETTER_PENDING_DAYS = 30
+
 # Admin login throttling: lock an address out of an account for an hour after 5 failures.
 AXES_CLIENT_IP_CALLABLE = "odi_site.client_ip.client_ip"
 AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))

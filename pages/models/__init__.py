@@ -3,6 +3,7 @@
 from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
 from ..community.models import CommunityEngagementPage, CommunityPartner, FocusArea
 from ..events.models import EventCategory, EventIndexPage, EventPage
+from ..newsletter.models import NewsletterPage, Subscriber
 from ..people.models import Person
 from .base import (
     SOCIAL_PLATFORMS,
@@ -36,6 +37,7 @@ __all__ = [
     "HomePage",
     "HomePagePillar",
     "ListingMixin",
+    "NewsletterPage",
     "OutgoingEmail",
     "OwnedEmailManager",
     "Person",
@@ -46,6 +48,7 @@ __all__ = [
     "SocialLinkValue",
     "SocialMixin",
     "StandardPage",
+    "Subscriber",
     "image_fk",
     "tel_href",
 ]

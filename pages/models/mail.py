@@ -29,6 +29,11 @@ class OutgoingEmail(models.Model):
     attachment_name = models.CharField(max_length=100, blank=True)
     attachment_type = models.CharField(max_length=100, blank=True)
     attachment = models.TextField(blank=True, help_text="A text attachment such as a calendar file.")
+    headers = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Extra headers such as List-Unsubscribe, the same on every try of this message.",
+    )
     message_id = models.CharField(
         max_length=255, unique=True, help_text="The Message-ID header, the same on every try of this message."
     )

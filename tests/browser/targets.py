@@ -48,6 +48,8 @@ VIEWS = [
     Target("events-past", "/events/past/"),
     Target("events-category", "/events/?category=community-voices"),
     Target("partners-filtered", "/community-engagement/?focus=veterans"),
+    # Newsletter (issue 18): the sign-up form with its errors.
+    Target("newsletter-form-errors", "/newsletter/", submit="form.newsletter-form"),
 ]
 
 # Links under these prefixes are not HTML pages of the public site.

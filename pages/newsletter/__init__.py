@@ -1,0 +1,1 @@
+"""The newsletter: the sign-up page, subscribers with double opt-in, confirm and unsubscribe links."""
