@@ -30,3 +30,29 @@ class EmailStatus(models.TextChoices):
     PENDING = "pending", "Pending"
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
+
+
+class Audience(models.TextChoices):
+    """Who a resource in the library is written for."""
+
+    EVERYONE = "everyone", "Everyone"
+    STAFF = "staff", "Staff"
+    FACULTY = "faculty", "Faculty"
+    STUDENTS = "students", "Students"
+    COMMUNITY = "community", "Community members"
+
+
+class AffinityCategory(models.TextChoices):
+    """The kinds of group in the community page's directory, in the order they are listed."""
+
+    EMPLOYEE_GROUP = "employee", "Employee resource groups"
+    STUDENT_ORGANIZATION = "student", "Student organizations"
+    UNIVERSITY_OFFICE = "office", "University offices"
+    COMMUNITY_RESOURCE = "community", "Community resources"
+
+
+class ResourceDate(models.TextChoices):
+    """What a resource's date means."""
+
+    PUBLISHED = "published", "Published"
+    AS_OF = "as-of", "As of"

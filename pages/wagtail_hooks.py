@@ -8,11 +8,13 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from odi_site.admin_access import CheckedSnippetViewSet
 from odi_site.exports import SafeExportIndexView
 
+from .community.viewsets import AffinityGroupViewSet
 from .content_checks import use_site_content_checker
 from .dashboard import PagesAwaitingApprovalPanel, UpcomingEventsPanel
 from .mail import requeue_due_emails
 from .mail_admin import EmailPermissionPolicy, EmailViewSet
 from .models import CommunityPartner, ConsultationEmail, ConsultationRequest, EventCategory, FocusArea, Person
+from .resources.viewsets import ResourcesGroup
 
 
 class ConsultationRequestViewSet(CheckedSnippetViewSet):
@@ -87,7 +89,7 @@ class EventsAndCommunityGroup(SnippetViewSetGroup):
     menu_label = "Events & community"
     menu_icon = "calendar"
     menu_order = 240
-    items = (EventCategoryViewSet, FocusAreaViewSet, CommunityPartnerViewSet)
+    items = (EventCategoryViewSet, FocusAreaViewSet, CommunityPartnerViewSet, AffinityGroupViewSet)
 
 
 class ConsultationEmailViewSet(EmailViewSet):
@@ -104,6 +106,7 @@ register_permission_policy(ConsultationEmail, EmailPermissionPolicy(Consultation
 register_snippet(ConsultationEmailViewSet)
 register_snippet(EventsAndCommunityGroup)
 register_snippet(PersonViewSet)
+register_snippet(ResourcesGroup)
 
 
 @hooks.register("register_periodic_task")

@@ -1,6 +1,8 @@
 """The Communications groups, Career services and the review workflow, from pages/roles.py,
 now also managing people (odi_site/roles.py applies the spec); Wagtail's default Editors and
-Moderators groups retire, their members moving to the Communications groups."""
+Moderators groups retire, their members moving to the Communications groups.
+
+Now a no-op: the spec names models this migration predates; 0013_roles_resources applies it."""
 
 from django.db import migrations
 
@@ -16,4 +18,4 @@ def apply(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("pages", "0009_person")]
 
-    operations = [migrations.RunPython(apply, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

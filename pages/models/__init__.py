@@ -1,9 +1,10 @@
 """The pages app's models, split by section; import them from here (`pages.models.X`)."""
 
 from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
-from ..community.models import CommunityEngagementPage, CommunityPartner, FocusArea
+from ..community.models import AffinityGroup, CommunityEngagementPage, CommunityPartner, FocusArea
 from ..events.models import EventCategory, EventIndexPage, EventPage
 from ..people.models import Person
+from ..resources.models import Resource, ResourceCategory, ResourceLibraryPage
 from .base import (
     SOCIAL_PLATFORMS,
     BasePage,
@@ -21,6 +22,7 @@ from .mail import OutgoingEmail, OwnedEmailManager
 
 __all__ = [
     "SOCIAL_PLATFORMS",
+    "AffinityGroup",
     "BasePage",
     "CareerServicesPage",
     "CommunityEngagementPage",
@@ -37,6 +39,9 @@ __all__ = [
     "OutgoingEmail",
     "OwnedEmailManager",
     "Person",
+    "Resource",
+    "ResourceCategory",
+    "ResourceLibraryPage",
     "SiteSettings",
     "SocialLinkBlock",
     "SocialLinkValue",
