@@ -138,6 +138,15 @@ class TestPrivateCollections:
         assert titles(client.get(library.url)) == ["Public report"]
         assert titles(client.get(library.url, {"category": "reports"})) == ["Public report"]
 
+    def test_a_collection_made_private_later_hides_its_resources_at_once(self, client, library, categories):
+        collection = Collection.get_first_root_node().add_child(name="Later private")
+        report(categories["reports"], document=DocumentFactory(collection=collection))
+        assert titles(client.get(library.url)) == ["Annual report 2024"]
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
+        assert titles(client.get(library.url)) == []
+
     def test_a_private_alternative_is_left_out(self, client, library, categories, private_collection):
         resource = report(
             categories["reports"],

@@ -199,7 +199,7 @@ class CommunityEngagementPage(BasePage):
             focus_areas=focus_areas,
             focus=chosen,
             partners=SimpleLazyObject(lambda: self.partners(chosen)),
-            directory=AffinityGroup.directory(),
+            directory=versioned("pages:affinity-groups", AffinityGroup.directory),
             voices_event_ids=ids,
             voices_events=SimpleLazyObject(lambda: EventPage.teasers(ids)),
         )

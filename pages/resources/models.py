@@ -11,6 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import CollectionViewRestriction
 from wagtail.search import index
 
+from odi_site.caching.version import versioned
+
 from ..blocks import BodyStreamBlock
 from ..choices import Audience, ResourceDate
 from ..models.base import BasePage
@@ -208,7 +210,8 @@ class ResourceLibraryPage(BasePage):
     def listed_resources(category=None):
         """The resources visitors see, by category, with their documents; an accessible
         alternative in a private collection is left out (`show_alternative`)."""
-        paths = private_collection_paths()
+        # Both change rarely, and saving either replaces the content version these are cached under.
+        paths = versioned("pages:private-collections", private_collection_paths)
         resources = Resource.objects.listed(paths).select_related(
             "category", "document__collection", "alternative_document__collection"
         )
@@ -224,7 +227,7 @@ class ResourceLibraryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         """?category=<slug> narrows the list to one category; an unknown category is a 404."""
         context = super().get_context(request, *args, **kwargs)
-        categories = list(ResourceCategory.objects.all())
+        categories = versioned("pages:resource-categories", lambda: list(ResourceCategory.objects.all()))
         slug = request.GET.get("category", "")
         chosen = next((category for category in categories if category.slug == slug), None)
         if slug and chosen is None:

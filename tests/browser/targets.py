@@ -48,6 +48,8 @@ VIEWS = [
     Target("events-past", "/events/past/"),
     Target("events-category", "/events/?category=community-voices"),
     Target("partners-filtered", "/community-engagement/?focus=veterans"),
+    # Resources library (issue 18): one category.
+    Target("resources-category", "/resources/?category=reports"),
 ]
 
 # Links under these prefixes are not HTML pages of the public site.
