@@ -38,3 +38,29 @@ class SubscriberStatus(models.TextChoices):
     PENDING = "pending", "Waiting for confirmation"
     CONFIRMED = "confirmed", "Confirmed"
     UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+
+
+class Audience(models.TextChoices):
+    """Who a resource in the library is written for."""
+
+    EVERYONE = "everyone", "Everyone"
+    STAFF = "staff", "Staff"
+    FACULTY = "faculty", "Faculty"
+    STUDENTS = "students", "Students"
+    COMMUNITY = "community", "Community members"
+
+
+class AffinityCategory(models.TextChoices):
+    """The kinds of group in the community page's directory, in the order they are listed."""
+
+    EMPLOYEE_GROUP = "employee", "Employee resource groups"
+    STUDENT_ORGANIZATION = "student", "Student organizations"
+    UNIVERSITY_OFFICE = "office", "University offices"
+    COMMUNITY_RESOURCE = "community", "Community resources"
+
+
+class ResourceDate(models.TextChoices):
+    """What a resource's date means."""
+
+    PUBLISHED = "published", "Published"
+    AS_OF = "as-of", "As of"

@@ -8,9 +8,11 @@ import datetime
 import factory
 import wagtail_factories
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Collection, Site
 
+from pages.choices import AffinityCategory
 from pages.models import (
+    AffinityGroup,
     CareerServicesPage,
     CommunityEngagementPage,
     CommunityPartner,
@@ -23,6 +25,9 @@ from pages.models import (
     HomePagePillar,
     NewsletterPage,
     ReportingSettings,
+    Resource,
+    ResourceCategory,
+    ResourceLibraryPage,
     SiteSettings,
     StandardPage,
     Subscriber,
@@ -31,6 +36,22 @@ from pages.models import (
 
 class ImageFactory(wagtail_factories.ImageFactory):
     description = factory.Sequence(lambda n: f"Illustration number {n}")
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A small document whose size is recorded, as Wagtail's upload form records it."""
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.django.FileField(filename="report.pdf", data=b"%PDF-1.4\n%%EOF\n")
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def record_size(self, create, extracted, **kwargs):
+        if create:
+            self.get_file_size()
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -208,3 +229,45 @@ class CommunityEngagementPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CommunityEngagementPage
+
+
+class AffinityGroupFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Affinity group {n}")
+    category = AffinityCategory.EMPLOYEE_GROUP
+    description = "Brings colleagues together for support, mentoring and events."
+    link = "https://example.edu/groups/affinity"
+
+    class Meta:
+        model = AffinityGroup
+        django_get_or_create = ("name",)
+
+
+class ResourceCategoryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Resource category {n}")
+    slug = factory.Sequence(lambda n: f"resource-category-{n}")
+
+    class Meta:
+        model = ResourceCategory
+        django_get_or_create = ("slug",)
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    """A resource linking elsewhere; pass `document=` (and `link=""`) for a file."""
+
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    summary = "What it covers and who it helps."
+    category = factory.SubFactory(ResourceCategoryFactory)
+    link = "https://example.org/resource"
+    date = datetime.date(2025, 3, 1)
+
+    class Meta:
+        model = Resource
+
+
+class ResourceLibraryPageFactory(wagtail_factories.PageFactory):
+    title = "Reports and resources"
+    slug = "resources"
+    intro = "Reports, toolkits and outside resources from the office."
+
+    class Meta:
+        model = ResourceLibraryPage

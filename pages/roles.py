@@ -1,11 +1,12 @@
 """The groups of the pages app and the review workflow (applied by migrations, odi_site/roles.py).
 
 Communications editors write pages and submit them for review, and manage images, documents,
-redirects and the events, community and people snippets; Communications approvers also publish and
-change site settings and the reporting channels (which go live when saved, with no review), and
-they alone see and export newsletter subscribers (and delete one who asks). Neither gets survey
-data or other personal data. Career services alone (with superusers) sees consultation requests and their
-emails, and changes where new requests are emailed.
+redirects and the events, community, people and resources snippets (with the affinity groups
+directory); Communications approvers also publish and change site settings and the reporting
+channels (which go live when saved, with no review), and they alone see and export newsletter
+subscribers (and delete one who asks). Neither gets survey data or other personal data. Career
+services alone (with superusers) sees consultation requests and their emails, and changes where
+new requests are emailed.
 
 Wagtail's default "Editors" and "Moderators" groups are retired in favour of the two
 Communications groups (their members move there).
@@ -21,7 +22,15 @@ CONSULTATION_EMAIL_PERMISSION = "pages.change_consultation_email"
 
 CONTENT_SNIPPETS = tuple(
     f"pages.{action}_{model}"
-    for model in ("eventcategory", "communitypartner", "focusarea", "person")
+    for model in (
+        "eventcategory",
+        "communitypartner",
+        "focusarea",
+        "person",
+        "resourcecategory",
+        "resource",
+        "affinitygroup",
+    )
     for action in ("add", "change", "view")
 )
 MEDIA = (

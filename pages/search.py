@@ -2,9 +2,9 @@
 resources), each result labelled with the section it belongs to.
 
 A snippet has no address of its own: it is found at its place on the page that lists it (the
-team page for a person, the community page for a partner), so it is only shown while that page
-is live and public. On PostgreSQL a search that finds nothing is tried again with Wagtail's
-fuzzy matching, so a typo ("unconcious") still finds the page.
+team page for a person, the community page for a partner, the library page for a resource), so
+it is only shown while that page is live and public. On PostgreSQL a search that finds nothing
+is tried again with Wagtail's fuzzy matching, so a typo ("unconcious") still finds the page.
 """
 
 import logging
@@ -34,14 +34,20 @@ class Result:
 @dataclass(frozen=True)
 class ListedSnippets:
     """Snippets of `model` that visitors see on the page of type `page_type`, each at the
-    element whose id its `search_anchor` gives; `listed` narrows them to those shown there."""
+    element whose id its `search_anchor` gives; `listed` narrows them to those shown there, and
+    `shown`, the name of a method of the model's manager, where a filter cannot say it (a
+    resource whose document is in a private collection is never listed)."""
 
     model: str
     page_type: str
     listed: dict
+    shown: str = "all"
 
 
-SNIPPETS = (ListedSnippets("pages.CommunityPartner", "pages.CommunityEngagementPage", {}),)
+SNIPPETS = (
+    ListedSnippets("pages.CommunityPartner", "pages.CommunityEngagementPage", {}),
+    ListedSnippets("pages.Resource", "pages.ResourceLibraryPage", {}, shown="listed"),
+)
 
 
 def fuzzy_supported():
@@ -107,7 +113,8 @@ def snippet_results(visible, query, request):
         if listing is None:
             continue  # no live public page lists them, so neither does search
         model = apps.get_model(source.model)
-        found = get_search_backend().search(query, model.objects.filter(**source.listed)).annotate_score("search_score")
+        shown = getattr(model.objects, source.shown)().filter(**source.listed)
+        found = get_search_backend().search(query, shown).annotate_score("search_score")
         url = listing.get_url(request)
         results.extend(
             Result(

@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from odi_site.admin_access import CheckedSnippetViewSet
 from odi_site.exports import SafeExportIndexView
 
+from .community.viewsets import AffinityGroupViewSet
 from .content_checks import use_site_content_checker
 from .dashboard import PagesAwaitingApprovalPanel, UpcomingEventsPanel
 from .mail import requeue_due_emails
@@ -23,6 +24,7 @@ from .models import (
 )
 from .newsletter.subscriptions import purge_pending
 from .newsletter.viewsets import SubscriberViewSet
+from .resources.viewsets import ResourcesGroup
 
 
 class ConsultationRequestViewSet(CheckedSnippetViewSet):
@@ -97,7 +99,7 @@ class EventsAndCommunityGroup(SnippetViewSetGroup):
     menu_label = "Events & community"
     menu_icon = "calendar"
     menu_order = 240
-    items = (EventCategoryViewSet, FocusAreaViewSet, CommunityPartnerViewSet)
+    items = (EventCategoryViewSet, FocusAreaViewSet, CommunityPartnerViewSet, AffinityGroupViewSet)
 
 
 class ConsultationEmailViewSet(EmailViewSet):
@@ -115,6 +117,7 @@ register_snippet(ConsultationEmailViewSet)
 register_snippet(EventsAndCommunityGroup)
 register_snippet(PersonViewSet)
 register_snippet(SubscriberViewSet)
+register_snippet(ResourcesGroup)
 
 
 @hooks.register("register_periodic_task")

@@ -24,8 +24,10 @@ LISTINGS = {"/events/", "/events/past/", "/events/?category=community-voices"}
 # Version, page entry, settings, navigation, breadcrumbs, fragments, Wagtail's site root paths.
 CACHE_BUDGET = 16
 COLD_BUDGET = 20
-# The home page gathers teasers from every section; each is cached, so only a cold render pays.
-COLD_BUDGETS = {"/": 24}
+# Pages gathering several lists pay for each on a cold render only (each list is cached): the
+# home page its teasers from every section, the community page focus areas, partners, events
+# and the affinity directory.
+COLD_BUDGETS = {"/": 24, "/community-engagement/": 21}
 # Views below a page's own address (routable pages), as visitors reach them from the demo tree.
 SUB_VIEWS = [
     "/events/past/",

@@ -16,6 +16,7 @@ from wagtail.search import index
 from odi_site.caching.version import versioned
 
 from ..blocks import BodyStreamBlock
+from ..choices import AffinityCategory
 from ..events.models import EventPage, soonest_end
 from ..models.base import BasePage, image_fk
 
@@ -90,6 +91,43 @@ class CommunityPartner(index.Indexed, ClusterableModel):
             raise ValidationError({"logo_alt": "Describe the logo for people who cannot see it."})
 
 
+class AffinityGroup(models.Model):
+    """An affinity group or university resource in the community page's directory."""
+
+    name = models.CharField(max_length=150, unique=True, help_text="The group's or office's name.")
+    category = models.CharField(
+        max_length=20, choices=AffinityCategory.choices, help_text="The heading it is listed under."
+    )
+    description = models.TextField(max_length=400, help_text="Who it is for and what it offers (plain text).")
+    link = models.URLField(help_text="Its website or page, where visitors can join or get in touch.")
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("category"),
+        FieldPanel("description"),
+        FieldPanel("link"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "affinity group or resource"
+        verbose_name_plural = "affinity groups and resources"
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def directory(cls):
+        """[(category label, [groups])] in the order of the categories, leaving out empty ones."""
+        groups = list(cls.objects.all())
+        listed = (
+            (label, [group for group in groups if group.category == value]) for value, label in AffinityCategory.choices
+        )
+        return [(label, members) for label, members in listed if members]
+
+
 class CommunityEngagementPage(BasePage):
     """How the office works with the community: focus areas, partners (filterable) and Community Voices events."""
 
@@ -101,6 +139,12 @@ class CommunityEngagementPage(BasePage):
         max_length=120, default="Our community partners", help_text="Heading above the partner list."
     )
     partners_intro = models.TextField(max_length=500, blank=True, help_text="A sentence above the partner list.")
+    directory_heading = models.CharField(
+        max_length=120,
+        default="Affinity groups and university resources",
+        help_text="Heading above the directory of affinity groups and resources.",
+    )
+    directory_intro = models.TextField(max_length=500, blank=True, help_text="A sentence above the directory.")
     voices_heading = models.CharField(
         max_length=120, default="Upcoming Community Voices events", help_text="Heading above the events."
     )
@@ -117,6 +161,9 @@ class CommunityEngagementPage(BasePage):
         FieldPanel("body"),
         FieldPanel("focus_areas_heading"),
         MultiFieldPanel([FieldPanel("partners_heading"), FieldPanel("partners_intro")], heading="Community partners"),
+        MultiFieldPanel(
+            [FieldPanel("directory_heading"), FieldPanel("directory_intro")], heading="Affinity groups and resources"
+        ),
         MultiFieldPanel([FieldPanel("voices_heading"), FieldPanel("voices_category")], heading="Community Voices"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
@@ -152,6 +199,7 @@ class CommunityEngagementPage(BasePage):
             focus_areas=focus_areas,
             focus=chosen,
             partners=SimpleLazyObject(lambda: self.partners(chosen)),
+            directory=versioned("pages:affinity-groups", AffinityGroup.directory),
             voices_event_ids=ids,
             voices_events=SimpleLazyObject(lambda: EventPage.teasers(ids)),
         )

@@ -1,11 +1,13 @@
-"""Demo records behind the events and community pages: categories, focus areas, partners.
+"""Demo records behind the events and community pages: categories, focus areas, partners and
+the directory of affinity groups and university resources.
 
 Made with the factories the tests use and matched by slug or name, so a second run finds them
 instead of adding copies. Partner names are fictional; their websites are example.org
 addresses that never resolve.
 """
 
-from pages.factories import CommunityPartnerFactory, EventCategoryFactory, FocusAreaFactory
+from pages.choices import AffinityCategory
+from pages.factories import AffinityGroupFactory, CommunityPartnerFactory, EventCategoryFactory, FocusAreaFactory
 from pages.models import CommunityPartner
 
 CATEGORIES = (
@@ -69,6 +71,45 @@ PARTNERS = (
     ),
 )
 
+AFFINITY_GROUPS = (
+    (
+        "Black Faculty and Staff Network",
+        AffinityCategory.EMPLOYEE_GROUP,
+        "Mentoring, professional development and community for Black faculty and staff.",
+        "https://example.edu/groups/black-faculty-staff-network",
+    ),
+    (
+        "Veterans Employee Network",
+        AffinityCategory.EMPLOYEE_GROUP,
+        "Colleagues who have served, helping each other and new veterans settle into careers at the school.",
+        "https://example.edu/groups/veterans-network",
+    ),
+    (
+        "LGBTQ+ Faculty, Staff and Allies",
+        AffinityCategory.EMPLOYEE_GROUP,
+        "Social events, advocacy and a welcoming network for LGBTQ+ colleagues and their allies.",
+        "https://example.edu/groups/lgbtq-allies",
+    ),
+    (
+        "Student National Medical Association chapter",
+        AffinityCategory.STUDENT_ORGANIZATION,
+        "Medical students supporting underrepresented students from application through residency.",
+        "https://example.edu/students/snma",
+    ),
+    (
+        "Disability Resources",
+        AffinityCategory.UNIVERSITY_OFFICE,
+        "Arranges accommodations for students and employees with disabilities, in confidence.",
+        "https://example.edu/disability-resources",
+    ),
+    (
+        "Regional Language Access Line",
+        AffinityCategory.COMMUNITY_RESOURCE,
+        "Free interpreting and translation referrals for community members across the St. Louis region.",
+        "https://example.org/language-access",
+    ),
+)
+
 
 def ensure_categories():
     """{slug: EventCategory} for the demo categories, creating only the missing ones."""
@@ -95,7 +136,14 @@ def ensure_partners():
             )
 
 
+def ensure_affinity_groups():
+    """Create missing directory entries; existing ones are left as editors left them."""
+    for order, (name, category, description, link) in enumerate(AFFINITY_GROUPS):
+        AffinityGroupFactory(name=name, category=category, description=description, link=link, sort_order=order)
+
+
 def load_records():
     """Everything the events and community pages list; returns the event categories by slug."""
     ensure_partners()
+    ensure_affinity_groups()
     return ensure_categories()

@@ -1,10 +1,11 @@
 """The pages app's models, split by section; import them from here (`pages.models.X`)."""
 
 from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
-from ..community.models import CommunityEngagementPage, CommunityPartner, FocusArea
+from ..community.models import AffinityGroup, CommunityEngagementPage, CommunityPartner, FocusArea
 from ..events.models import EventCategory, EventIndexPage, EventPage
 from ..newsletter.models import NewsletterPage, Subscriber
 from ..people.models import Person
+from ..resources.models import Resource, ResourceCategory, ResourceLibraryPage
 from .base import (
     SOCIAL_PLATFORMS,
     BasePage,
@@ -23,6 +24,7 @@ from .reporting import EmergencyNumberBlock, ReportingOptionBlock, ReportingSett
 
 __all__ = [
     "SOCIAL_PLATFORMS",
+    "AffinityGroup",
     "BasePage",
     "CareerServicesPage",
     "CommunityEngagementPage",
@@ -43,6 +45,9 @@ __all__ = [
     "Person",
     "ReportingOptionBlock",
     "ReportingSettings",
+    "Resource",
+    "ResourceCategory",
+    "ResourceLibraryPage",
     "SiteSettings",
     "SocialLinkBlock",
     "SocialLinkValue",

@@ -238,6 +238,7 @@ class HomePage(BasePage):
         "pages.CommunityEngagementPage",
         "pages.EventIndexPage",
         "pages.NewsletterPage",
+        "pages.ResourceLibraryPage",
         "training.TrainingProgramPage",
         "survey.SurveyResultsIndexPage",
     ]

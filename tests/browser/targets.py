@@ -50,6 +50,8 @@ VIEWS = [
     Target("partners-filtered", "/community-engagement/?focus=veterans"),
     # Newsletter (issue 18): the sign-up form with its errors.
     Target("newsletter-form-errors", "/newsletter/", submit="form.newsletter-form"),
+    # Resources library (issue 18): one category.
+    Target("resources-category", "/resources/?category=reports"),
 ]
 
 # Links under these prefixes are not HTML pages of the public site.

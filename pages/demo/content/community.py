@@ -50,6 +50,8 @@ def content(ctx):
         "focus_areas_heading": "Where we focus",
         "partners_heading": "Our community partners",
         "partners_intro": "Organizations across the St. Louis region we work with. Choose a focus area to narrow the list.",
+        "directory_heading": "Affinity groups and university resources",
+        "directory_intro": "Groups and offices across the university, and services in the region, that you can join or turn to.",
         "voices_heading": "Upcoming Community Voices events",
         "voices_category": ctx.categories["community-voices"],
     }
