@@ -12,6 +12,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from pages.sections import heading_anchors
+
 # Rich text offers only what the templates style; headings come from HeadingBlock so the
 # outline below the page's <h1> stays valid.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -44,6 +46,13 @@ class HeadingBlock(blocks.StructBlock):
         default="h2",
         help_text="Start each page with H2; use H3 only under an H2 and H4 only under an H3.",
     )
+
+    def get_context(self, value, parent_context=None):
+        # The body (BodyStreamBlock.get_context) hands down the anchors of all its headings;
+        # Wagtail names the block being rendered `id`. A preview has neither: no anchor.
+        context = super().get_context(value, parent_context)
+        context["anchor"] = (context.get("heading_anchors") or {}).get(context.get("id"))
+        return context
 
     class Meta:
         icon = "title"
@@ -313,6 +322,12 @@ class BodyStreamBlock(blocks.StreamBlock):
     embed = MediaEmbedBlock()
     document = DocumentLinkBlock()
     table = DataTableBlock()
+
+    def get_context(self, value, parent_context=None):
+        # Anchors for the headings, worked out once for the whole body so they are unique.
+        context = super().get_context(value, parent_context)
+        context["heading_anchors"] = heading_anchors(value)
+        return context
 
     def clean(self, value):
         value = super().clean(value)

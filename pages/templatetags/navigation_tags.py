@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Site
 
 from pages.navigation import breadcrumb_items, main_menu_items
+from pages.sections import page_sections
 
 register = template.Library()
 
@@ -26,3 +27,9 @@ def main_menu(context):
 @register.inclusion_tag("tags/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     return {"ancestors": breadcrumb_items(page, context.get("request")), "page": page}
+
+
+@register.inclusion_tag("tags/on_this_page.html")
+def on_this_page(page):
+    """Links to the H2 sections of the page's body, for the side column (none under two)."""
+    return {"sections": page_sections(getattr(page, "body", None))}
