@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 from django.test import override_settings
 
 from pages.factories import StandardPageFactory
+from pages.models import SiteSettings
 from tests.queries import cost_of
 
 
@@ -73,6 +74,13 @@ class TestOnThisPage:
         assert len(cost_with.queries) == len(cost_without.queries)
         layout = soup(client.get(sectioned.url)).select_one("main .page-layout")
         assert [child["class"][0] for child in layout.find_all(recursive=False)] == ["page-body", "page-aside"]
+
+    def test_the_side_column_holds_the_office_contact_unless_the_page_fills_it(self, client, sectioned):
+        SiteSettings.objects.update(email="odei@example.edu", phone="314-555-0100")
+        box = soup(client.get(sectioned.url)).select_one("aside.page-aside .aside-box--contact")
+        assert box is not None
+        assert box.select_one('a[href="mailto:odei@example.edu"]') is not None
+        assert box.select_one('a[href="tel:3145550100"]') is not None
 
     def test_block_preview_renders_a_heading_without_an_anchor(self, home):
         from pages.blocks import HeadingBlock
