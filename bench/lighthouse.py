@@ -130,11 +130,13 @@ def lighthouse(url):
         "--screenEmulation.mobile",
         "--chrome-flags=--headless=new --no-sandbox",
     ]
-    report = json.loads(
-        subprocess.run(
-            command, env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True, check=True
-        ).stdout
-    )
+    for attempt in (1, 2):  # Chromium now and then fails to start on a loaded machine: once more
+        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True)
+        if done.returncode == 0:
+            break
+        if attempt == 2:
+            raise RuntimeError(f"Lighthouse failed on {url}:\n{done.stderr[-2000:]}")
+    report = json.loads(done.stdout)
     scores = {name: round((category["score"] or 0) * 100) for name, category in report["categories"].items()}
     audits = report["audits"]
     failing = {
