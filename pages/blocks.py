@@ -14,6 +14,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Site
 
+from pages.sections import heading_anchors
+
 from .key_figures import live_figure, source_choices
 
 # Rich text offers only what the templates style; headings come from HeadingBlock so the
@@ -48,6 +50,13 @@ class HeadingBlock(blocks.StructBlock):
         default="h2",
         help_text="Start each page with H2; use H3 only under an H2 and H4 only under an H3.",
     )
+
+    def get_context(self, value, parent_context=None):
+        # The body (BodyStreamBlock.get_context) hands down the anchors of all its headings;
+        # Wagtail names the block being rendered `id`. A preview has neither: no anchor.
+        context = super().get_context(value, parent_context)
+        context["anchor"] = (context.get("heading_anchors") or {}).get(context.get("id"))
+        return context
 
     class Meta:
         icon = "title"
@@ -388,6 +397,12 @@ class BodyStreamBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     table = DataTableBlock()
     reporting_channels = ReportingChannelsBlock()
+
+    def get_context(self, value, parent_context=None):
+        # Anchors for the headings, worked out once for the whole body so they are unique.
+        context = super().get_context(value, parent_context)
+        context["heading_anchors"] = heading_anchors(value)
+        return context
 
     def clean(self, value):
         value = super().clean(value)

@@ -57,6 +57,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML (and feeds, JSON, CSV) on its way out, so it sits above the page cache:
+    # the cache stores plain bodies and every hit is compressed for the client that asks.
+    # Below WhiteNoise, which serves its own pre-compressed static files. Adds
+    # `Vary: Accept-Encoding`; masks BREACH with random gzip padding (docs/deployment.md).
+    "django.middleware.gzip.GZipMiddleware",
     "odi_site.middleware.DatabaseUnavailableMiddleware",
     # Early, so a cached page skips the rest of the stack; stores only shareable responses.
     "odi_site.caching.page_cache.PageCacheMiddleware",

@@ -5,6 +5,7 @@ from wagtail.models import Site
 
 from pages.models import SiteSettings
 from pages.navigation import breadcrumb_items, site_navigation
+from pages.sections import page_sections
 
 register = template.Library()
 
@@ -36,3 +37,9 @@ def main_menu(context, navigation):
 @register.inclusion_tag("tags/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     return {"ancestors": breadcrumb_items(page, context.get("request")), "page": page}
+
+
+@register.inclusion_tag("tags/on_this_page.html")
+def on_this_page(page):
+    """Links to the H2 sections of the page's body, for the side column (none under two)."""
+    return {"sections": page_sections(getattr(page, "body", None))}

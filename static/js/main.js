@@ -8,7 +8,6 @@ if (toggle) {
   const list = document.getElementById(toggle.getAttribute("aria-controls"));
   const setOpen = (open) => toggle.setAttribute("aria-expanded", String(open));
 
-  toggle.hidden = false;
   toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true"));
 
   // Escape closes the menu and returns focus to the button.
