@@ -16,12 +16,14 @@ from wagtail.search import index
 
 from odi_site.caching.version import versioned
 from odi_site.calendars import calendar_response
+from odi_site.json_ld import json_ld_script
+from odi_site.pagination import paginate
 from odi_site.subpages import subpage_url
 
 from ..blocks import BodyStreamBlock
 from ..models.base import BasePage, SiteSettings
 from .feeds import UpcomingEventsAtomFeed, UpcomingEventsFeed
-from .listing import calendar_item, event_json_ld, json_ld_script, paginate
+from .listing import calendar_item, event_json_ld
 
 EVENTS_PER_PAGE = 12
 
