@@ -1,7 +1,7 @@
 """The groups of the pages app and the review workflow (applied by migrations, odi_site/roles.py).
 
 Communications editors write pages and submit them for review, and manage images, documents,
-redirects and the events, community and people snippets; Communications approvers also publish and
+redirects and the events, community, people and news topic snippets; Communications approvers also publish and
 change site settings (which go live when saved, with no review). Neither gets survey data or
 personal data. Career services alone (with superusers) sees consultation requests and their
 emails, and changes where new requests are emailed.
@@ -20,7 +20,7 @@ CONSULTATION_EMAIL_PERMISSION = "pages.change_consultation_email"
 
 CONTENT_SNIPPETS = tuple(
     f"pages.{action}_{model}"
-    for model in ("eventcategory", "communitypartner", "focusarea", "person")
+    for model in ("eventcategory", "communitypartner", "focusarea", "person", "newstopic")
     for action in ("add", "change", "view")
 )
 MEDIA = (

@@ -13,6 +13,7 @@ from .dashboard import PagesAwaitingApprovalPanel, UpcomingEventsPanel
 from .mail import requeue_due_emails
 from .mail_admin import EmailPermissionPolicy, EmailViewSet
 from .models import CommunityPartner, ConsultationEmail, ConsultationRequest, EventCategory, FocusArea, Person
+from .news.viewsets import NewsTopicViewSet
 
 
 class ConsultationRequestViewSet(CheckedSnippetViewSet):
@@ -104,6 +105,7 @@ register_permission_policy(ConsultationEmail, EmailPermissionPolicy(Consultation
 register_snippet(ConsultationEmailViewSet)
 register_snippet(EventsAndCommunityGroup)
 register_snippet(PersonViewSet)
+register_snippet(NewsTopicViewSet)
 
 
 @hooks.register("register_periodic_task")

@@ -3,6 +3,7 @@
 from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
 from ..community.models import CommunityEngagementPage, CommunityPartner, FocusArea
 from ..events.models import EventCategory, EventIndexPage, EventPage
+from ..news.models import ArticlePage, NewsIndexPage, NewsTopic
 from ..people.models import Person
 from .base import (
     SOCIAL_PLATFORMS,
@@ -21,6 +22,7 @@ from .mail import OutgoingEmail, OwnedEmailManager
 
 __all__ = [
     "SOCIAL_PLATFORMS",
+    "ArticlePage",
     "BasePage",
     "CareerServicesPage",
     "CommunityEngagementPage",
@@ -34,6 +36,8 @@ __all__ = [
     "HomePage",
     "HomePagePillar",
     "ListingMixin",
+    "NewsIndexPage",
+    "NewsTopic",
     "OutgoingEmail",
     "OwnedEmailManager",
     "Person",

@@ -237,6 +237,7 @@ class HomePage(BasePage):
         "pages.CareerServicesPage",
         "pages.CommunityEngagementPage",
         "pages.EventIndexPage",
+        "pages.NewsIndexPage",
         "training.TrainingProgramPage",
         "survey.SurveyResultsIndexPage",
     ]
