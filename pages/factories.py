@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from pages.models import (
+    ArticlePage,
     CareerServicesPage,
     CommunityEngagementPage,
     CommunityPartner,
@@ -21,6 +22,8 @@ from pages.models import (
     FocusArea,
     HomePage,
     HomePagePillar,
+    NewsIndexPage,
+    NewsTopic,
     SiteSettings,
     StandardPage,
 )
@@ -159,3 +162,38 @@ class CommunityEngagementPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CommunityEngagementPage
+
+
+class NewsTopicFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+    class Meta:
+        model = NewsTopic
+        django_get_or_create = ("slug",)
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "News"
+    slug = "news"
+    intro = "News and stories from the office."
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    date = factory.LazyFunction(timezone.localdate)
+    intro = "What happened and why it matters."
+
+    class Meta:
+        model = ArticlePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+            self.save()

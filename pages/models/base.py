@@ -187,7 +187,7 @@ class StandardPage(BasePage):
 
 
 class HomePage(BasePage):
-    """The site's front page: mission, key figures, the four pillars and upcoming events."""
+    """The site's front page: mission, key figures, the four pillars, upcoming events and the latest news."""
 
     mission_statement = RichTextField(
         features=RICH_TEXT_FEATURES, blank=True, help_text="The school's or office's mission, a paragraph or two."
@@ -268,7 +268,29 @@ class HomePage(BasePage):
         # The events app's model, by name: pages/events/models.py builds on this module.
         event_model = apps.get_model("pages", "EventPage")
         context["upcoming_events"] = SimpleLazyObject(lambda: event_model.teasers(ids))
+        news = self.news_section(request)
+        context["news_index_url"] = news["url"]
+        context["latest_article_ids"] = news["latest"]
+        # The news app's model, by name: pages/news/models.py builds on this module.
+        article_model = apps.get_model("pages", "ArticlePage")
+        context["latest_articles"] = SimpleLazyObject(lambda: article_model.teasers(news["latest"]))
         return context
+
+    def news_section(self, request, shown=3):
+        """The news section below this page (if visitors may see it) and the ids of its newest
+        public articles, from the shared cache until content changes."""
+
+        def load():
+            index_model = apps.get_model("pages", "NewsIndexPage")
+            section = index_model.objects.live().public().child_of(self).defer_streamfields().first()
+            if section is None:
+                return {"url": None, "latest": []}
+            return {
+                "url": section.get_url(request),
+                "latest": list(section.articles()[:shown].values_list("pk", flat=True)),
+            }
+
+        return versioned(f"pages:home-news:{self.pk}", load, request=request)
 
     def events_section(self, request, shown=3):
         """The events section's address and the (id, end) of its next events, from the shared

@@ -18,8 +18,7 @@ def article_json_ld(article, request, publisher):
         "publisher": {"@type": "Organization", "name": publisher},
     }
     modified = article.last_published_at or article.latest_revision_created_at
-    if modified:
-        data["dateModified"] = modified.isoformat()
+    data["dateModified"] = modified.isoformat() if modified else data["datePublished"]
     if article.teaser_summary:
         data["description"] = article.teaser_summary
     if article.author_id and article.author:
