@@ -72,9 +72,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "news index page"
 
-    def articles(self):
-        """Live articles visitors may see (view restrictions respected), newest first."""
-        return ArticlePage.objects.live().public().child_of(self).defer_streamfields().order_by("-date", "-pk")
+    def articles(self, private=None):
+        """Live articles visitors may see (view restrictions respected), newest first; `private`,
+        Wagtail's `private_q()` already read by the caller, saves reading the restrictions again."""
+        articles = ArticlePage.objects.live().child_of(self).defer_streamfields()
+        articles = articles.public() if private is None else articles.exclude(private)
+        return articles.order_by("-date", "-pk")
 
     def topics(self):
         """Every topic, from the shared cache until content changes."""
@@ -154,11 +157,6 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "article page"
         indexes = [models.Index(fields=["date"], name="pages_article_date")]
-
-    @classmethod
-    def teasers(cls, ids):
-        """The articles with these ids, newest first, with what their cards show."""
-        return list(with_teaser_images(cls.objects.filter(pk__in=ids).defer_streamfields()).order_by("-date", "-pk"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

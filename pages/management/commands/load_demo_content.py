@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from pages.demo.content import about, career, community, events
+from pages.demo.content import about, career, community, events, news
 from pages.demo.content import home as home_content
 from pages.demo.images import delete_images, discard_files, ensure_images
 from pages.demo.records import load_records
@@ -69,6 +69,7 @@ def demo_tree(survey_administration):
         career.section(),
         community.section(),
         events.section(),
+        news.section(),
         survey_demo.section(survey_administration),
     )
     return Node("home", home_content.TITLE, HomePageFactory, home_content.content, children=sections)
