@@ -4,6 +4,7 @@ from csp.decorators import csp_replace
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey
@@ -29,6 +30,16 @@ def image_fk(help_text):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=help_text,
+    )
+
+
+def with_listing_images(queryset):
+    """Pages of `queryset` with their listing and hero images and renditions in a fixed number
+    of queries, for the cards of a listing (events, news)."""
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return queryset.select_related("listing_image", "hero_image").prefetch_related(
+        Prefetch("listing_image__renditions", queryset=renditions),
+        Prefetch("hero_image__renditions", queryset=renditions),
     )
 
 

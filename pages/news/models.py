@@ -4,14 +4,12 @@ import datetime
 
 from django import forms
 from django.db import models
-from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.search import index
 
 from odi_site.caching.version import versioned
@@ -19,7 +17,7 @@ from odi_site.json_ld import json_ld_script
 from odi_site.pagination import paginate
 
 from ..blocks import BodyStreamBlock
-from ..models.base import BasePage, SiteSettings
+from ..models.base import BasePage, SiteSettings, with_listing_images
 from .feeds import NewsAtomFeed, NewsFeed
 from .schema import article_json_ld
 
@@ -48,11 +46,7 @@ class NewsTopic(models.Model):
 
 def with_teaser_images(queryset):
     """Articles with their author and teaser/hero images and renditions, in a fixed number of queries."""
-    renditions = get_image_model().get_rendition_model().objects.all()
-    return queryset.select_related("author", "listing_image", "hero_image").prefetch_related(
-        Prefetch("listing_image__renditions", queryset=renditions),
-        Prefetch("hero_image__renditions", queryset=renditions),
-    )
+    return with_listing_images(queryset).select_related("author")
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
