@@ -13,6 +13,7 @@ from wagtail.models import Collection, Site
 from pages.choices import AffinityCategory
 from pages.models import (
     AffinityGroup,
+    ArticlePage,
     CareerServicesPage,
     CommunityEngagementPage,
     CommunityPartner,
@@ -23,7 +24,9 @@ from pages.models import (
     FocusArea,
     HomePage,
     HomePagePillar,
+    NewsIndexPage,
     NewsletterPage,
+    NewsTopic,
     ReportingSettings,
     Resource,
     ResourceCategory,
@@ -271,3 +274,38 @@ class ResourceLibraryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ResourceLibraryPage
+
+
+class NewsTopicFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+    class Meta:
+        model = NewsTopic
+        django_get_or_create = ("slug",)
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "News"
+    slug = "news"
+    intro = "News and stories from the office."
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    date = factory.LazyFunction(timezone.localdate)
+    intro = "What happened and why it matters."
+
+    class Meta:
+        model = ArticlePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+            self.save()

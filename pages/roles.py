@@ -1,7 +1,7 @@
 """The groups of the pages app and the review workflow (applied by migrations, odi_site/roles.py).
 
 Communications editors write pages and submit them for review, and manage images, documents,
-redirects and the events, community, people and resources snippets (with the affinity groups
+redirects and the events, community, people, news topic and resources snippets (with the affinity groups
 directory); Communications approvers also publish and change site settings and the reporting
 channels (which go live when saved, with no review), and they alone see and export newsletter
 subscribers (and delete one who asks). Neither gets survey data or other personal data. Career
@@ -30,6 +30,7 @@ CONTENT_SNIPPETS = tuple(
         "resourcecategory",
         "resource",
         "affinitygroup",
+        "newstopic",
     )
     for action in ("add", "change", "view")
 )

@@ -22,6 +22,7 @@ from .models import (
     Person,
     Subscriber,
 )
+from .news.viewsets import NewsTopicViewSet
 from .newsletter.subscriptions import purge_pending
 from .newsletter.viewsets import SubscriberViewSet
 from .resources.viewsets import ResourcesGroup
@@ -118,6 +119,7 @@ register_snippet(EventsAndCommunityGroup)
 register_snippet(PersonViewSet)
 register_snippet(SubscriberViewSet)
 register_snippet(ResourcesGroup)
+register_snippet(NewsTopicViewSet)
 
 
 @hooks.register("register_periodic_task")

@@ -27,6 +27,8 @@ DEMO_PATHS = [
     "/events/past/",
     "/events/diversity-1-0-open-session/",
     "/events/heritage-month-art-exhibit/",
+    "/news/",
+    "/news/unconscious-bias-training-for-new-managers/",
 ]
 
 

@@ -15,7 +15,8 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from pages.events.listing import json_ld_script, paginate
+from odi_site.json_ld import json_ld_script
+from odi_site.pagination import paginate
 from pages.factories import EventCategoryFactory, EventIndexPageFactory, EventPageFactory, HomePageFactory, ImageFactory
 from pages.models import EventIndexPage, EventPage, HomePage, StandardPage
 from tests.queries import cost_of

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from pages.models import EventCategory, EventPage, FocusArea
+from pages.models import EventCategory, EventPage, FocusArea, NewsTopic
 from pages.views import PAGE_FILE_ROUTES
 from survey.models import Dimension, Measure
 from training.choices import RegistrationStatus
@@ -91,6 +91,7 @@ VIEW_PARAMS = {
     ("pages.EventIndexPage", "past/"): ("category", "page"),
     ("pages.EventIndexPage", "calendar/"): ("event",),
     ("pages.CommunityEngagementPage", ""): ("focus",),
+    ("pages.NewsIndexPage", ""): ("topic", "page"),
     ("training.TrainingProgramPage", "calendar/"): ("session",),
     ("training.TrainingLevelPage", "thanks/"): ("token",),
     ("training.TrainingLevelPage", "cancel/"): ("token", "done"),
@@ -174,6 +175,7 @@ def valid_values(demo_site):
         "page": "2",
         "event": EventPage.objects.live().values_list("slug", flat=True).first(),
         "focus": FocusArea.objects.values_list("slug", flat=True).first(),
+        "topic": NewsTopic.objects.values_list("slug", flat=True).first(),
         "session": str(session.pk),
         "token": cancel_token(cancelled),
         "done": "1",

@@ -1,13 +1,7 @@
-"""Events helpers: forgiving pagination, calendar items and schema.org JSON-LD.
+"""Events helpers: calendar items and schema.org JSON-LD.
 
 Plain functions taking pages as arguments, so they can be tested without the page tree.
 """
-
-import json
-
-from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.safestring import mark_safe
 
 from odi_site.calendars import CalendarItem
 
@@ -16,27 +10,6 @@ ATTENDANCE_MODES = {
     "online": "https://schema.org/OnlineEventAttendanceMode",
     "mixed": "https://schema.org/MixedEventAttendanceMode",
 }
-# Characters that could end a <script> element or start markup inside it, as JSON escapes.
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def paginate(items, number, per_page):
-    """The requested page of `items`; numbers that are not numbers or out of range go to the nearest page.
-
-    Links and bookmarks outlive the lists they point into, so a bad page number is never a 500
-    and never a 404: `page=abc` and `page=0` show the first page, `page=9999` the last.
-    """
-    paginator = Paginator(items, per_page, allow_empty_first_page=True)
-    try:
-        number = int(number)
-    except (TypeError, ValueError):
-        number = 1
-    return paginator.page(min(max(number, 1), paginator.num_pages))
-
-
-def json_ld_script(data):
-    """JSON for a <script type="application/ld+json"> element, safe against `</script>` in the data."""
-    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))
 
 
 def event_dates(event):

@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import slug_unicode_re
 from django.db import models
-from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -11,17 +10,18 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.search import index
 
 from odi_site.caching.version import versioned
 from odi_site.calendars import calendar_response
+from odi_site.json_ld import json_ld_script
+from odi_site.pagination import paginate
 from odi_site.subpages import subpage_url
 
 from ..blocks import BodyStreamBlock
-from ..models.base import BasePage, SiteSettings
+from ..models.base import BasePage, SiteSettings, with_listing_images
 from .feeds import UpcomingEventsAtomFeed, UpcomingEventsFeed
-from .listing import calendar_item, event_json_ld, json_ld_script, paginate
+from .listing import calendar_item, event_json_ld
 
 EVENTS_PER_PAGE = 12
 
@@ -55,11 +55,7 @@ def soonest_end(events):
 
 def with_teaser_images(queryset):
     """Events with their category and teaser/hero images and renditions, in a fixed number of queries."""
-    renditions = get_image_model().get_rendition_model().objects.all()
-    return queryset.select_related("category", "listing_image", "hero_image").prefetch_related(
-        Prefetch("listing_image__renditions", queryset=renditions),
-        Prefetch("hero_image__renditions", queryset=renditions),
-    )
+    return with_listing_images(queryset).select_related("category")
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):

@@ -4,16 +4,7 @@ applies the spec)."""
 
 from django.db import migrations
 
-from odi_site.roles import apply_roles, retire_groups
-from pages.roles import RETIRED_GROUPS, REVIEW, ROLES
-
-
-def apply(apps, schema_editor):
-    apply_roles(apps, ROLES, REVIEW)
-    retire_groups(apps, RETIRED_GROUPS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("pages", "0020_resources_library")]
 
-    operations = [migrations.RunPython(apply, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]  # re-applied by 0024_roles_news

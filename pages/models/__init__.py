@@ -3,6 +3,7 @@
 from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
 from ..community.models import AffinityGroup, CommunityEngagementPage, CommunityPartner, FocusArea
 from ..events.models import EventCategory, EventIndexPage, EventPage
+from ..news.models import ArticlePage, NewsIndexPage, NewsTopic
 from ..newsletter.models import NewsletterPage, Subscriber
 from ..people.models import Person
 from ..resources.models import Resource, ResourceCategory, ResourceLibraryPage
@@ -25,6 +26,7 @@ from .reporting import EmergencyNumberBlock, ReportingOptionBlock, ReportingSett
 __all__ = [
     "SOCIAL_PLATFORMS",
     "AffinityGroup",
+    "ArticlePage",
     "BasePage",
     "CareerServicesPage",
     "CommunityEngagementPage",
@@ -40,6 +42,8 @@ __all__ = [
     "HomePagePillar",
     "ListingMixin",
     "NewsletterPage",
+    "NewsIndexPage",
+    "NewsTopic",
     "OutgoingEmail",
     "OwnedEmailManager",
     "Person",

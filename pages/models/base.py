@@ -4,6 +4,7 @@ from csp.decorators import csp_replace
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey
@@ -29,6 +30,16 @@ def image_fk(help_text):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=help_text,
+    )
+
+
+def with_listing_images(queryset):
+    """Pages of `queryset` with their listing and hero images and renditions in a fixed number
+    of queries, for the cards of a listing (events, news)."""
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return queryset.select_related("listing_image", "hero_image").prefetch_related(
+        Prefetch("listing_image__renditions", queryset=renditions),
+        Prefetch("hero_image__renditions", queryset=renditions),
     )
 
 
@@ -187,7 +198,7 @@ class StandardPage(BasePage):
 
 
 class HomePage(BasePage):
-    """The site's front page: mission, key figures, the four pillars and upcoming events."""
+    """The site's front page: mission, key figures, the four pillars, upcoming events and the latest news."""
 
     mission_statement = RichTextField(
         features=RICH_TEXT_FEATURES, blank=True, help_text="The school's or office's mission, a paragraph or two."
@@ -239,6 +250,7 @@ class HomePage(BasePage):
         "pages.EventIndexPage",
         "pages.NewsletterPage",
         "pages.ResourceLibraryPage",
+        "pages.NewsIndexPage",
         "training.TrainingProgramPage",
         "survey.SurveyResultsIndexPage",
     ]
@@ -269,7 +281,41 @@ class HomePage(BasePage):
         # The events app's model, by name: pages/events/models.py builds on this module.
         event_model = apps.get_model("pages", "EventPage")
         context["upcoming_events"] = SimpleLazyObject(lambda: event_model.teasers(ids))
+        news = self.news_section(request)
+        context["news_index_url"] = news["url"]
+        context["latest_articles"] = news["latest"]
+        context["latest_article_ids"] = [article["pk"] for article in news["latest"]]
         return context
+
+    def news_section(self, request, shown=3):
+        """The news section below this page (if visitors may see it) and what the cards of its
+        newest public articles show, from the shared cache until content changes: a cold render
+        costs three queries (the view restrictions, read once for both, the section, the
+        articles), a warm one none."""
+
+        def load():
+            # The news app's model, by name: pages/news/models.py builds on this module.
+            index_model = apps.get_model("pages", "NewsIndexPage")
+            private = Page.objects.private_q()  # what `public()` excludes
+            section = index_model.objects.live().exclude(private).child_of(self).defer_streamfields().first()
+            if section is None:
+                return {"url": None, "latest": []}
+            articles = section.articles(private)[:shown]
+            return {
+                "url": section.get_url(request),
+                "latest": [
+                    {
+                        "pk": article.pk,
+                        "title": article.teaser_title,
+                        "url": article.get_url(request),
+                        "date": article.date,
+                        "summary": article.teaser_summary,
+                    }
+                    for article in articles
+                ],
+            }
+
+        return versioned(f"pages:home-news:{self.pk}", load, request=request)
 
     def events_section(self, request, shown=3):
         """The events section's address and the (id, end) of its next events, from the shared

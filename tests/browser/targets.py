@@ -47,6 +47,7 @@ VIEWS = [
     Target("consultation-form-errors", "/career-development/", submit="form.consultation-form"),
     Target("events-past", "/events/past/"),
     Target("events-category", "/events/?category=community-voices"),
+    Target("news-topic", "/news/?topic=training"),
     Target("partners-filtered", "/community-engagement/?focus=veterans"),
     # Newsletter (issue 18): the sign-up form with its errors.
     Target("newsletter-form-errors", "/newsletter/", submit="form.newsletter-form"),

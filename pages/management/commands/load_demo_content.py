@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from pages.demo.content import about, career, community, concern, events, newsletter, resources
+from pages.demo.content import about, career, community, concern, events, news, newsletter, resources
 from pages.demo.content import home as home_content
 from pages.demo.images import delete_images, discard_files, ensure_images
 from pages.demo.records import load_records
@@ -71,6 +71,7 @@ def demo_tree(survey_administration):
         events.section(),
         newsletter.section(),
         resources.section(),
+        news.section(),
         survey_demo.section(survey_administration),
         concern.section(),
     )

@@ -1,0 +1,1 @@
+"""News and stories: topics, the news index (with its feeds) and articles."""
