@@ -11,6 +11,7 @@ from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 # Rich text offers only what the templates style; headings come from HeadingBlock so the
 # outline below the page's <h1> stays valid.
@@ -300,6 +301,31 @@ class DataTableBlock(TypedTableBlock):
         template = "blocks/data_table_block.html"
 
 
+class ContactPersonBlock(blocks.StructBlock):
+    """Who to ask about the page's subject: a person's card with their role and how to reach them."""
+
+    heading = blocks.CharBlock(
+        required=False, max_length=120, help_text="Optional, e.g. “Questions about the training?”"
+    )
+    person = SnippetChooserBlock(
+        "pages.Person", help_text="Choose from People; their photo, role and contact details are kept up to date there."
+    )
+    note = blocks.TextBlock(
+        required=False, max_length=300, help_text="Optional sentence, e.g. what to get in touch about."
+    )
+
+    class Meta:
+        icon = "user"
+        label = "Contact person"
+        description = "A person's card: photo, name, role, email, phone and office hours."
+        preview_value = {
+            "heading": "Questions about the training?",
+            "person": None,
+            "note": "Get in touch to arrange a session for your department.",
+        }
+        template = "blocks/contact_person.html"
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """Every page's `body`: the blocks above, with a check that headings never skip a level."""
 
@@ -313,6 +339,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     embed = MediaEmbedBlock()
     document = DocumentLinkBlock()
     table = DataTableBlock()
+    contact_person = ContactPersonBlock()
 
     def clean(self, value):
         value = super().clean(value)

@@ -18,11 +18,14 @@ from pages.models import (
     EventCategory,
     EventIndexPage,
     EventPage,
+    EventSpeaker,
     FocusArea,
     HomePage,
     HomePagePillar,
+    Person,
     SiteSettings,
     StandardPage,
+    TeamPage,
 )
 
 
@@ -159,3 +162,31 @@ class CommunityEngagementPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CommunityEngagementPage
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Person Example {n}")
+    role = "Program manager"
+    email = factory.Sequence(lambda n: f"person{n}@example.edu")
+    phone = "314-555-0142"
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = Person
+
+
+class TeamPageFactory(wagtail_factories.PageFactory):
+    title = "Our team"
+    slug = "team"
+    intro = "Who works in the office and how to reach them."
+
+    class Meta:
+        model = TeamPage
+
+
+class EventSpeakerFactory(factory.django.DjangoModelFactory):
+    event = factory.SubFactory(EventPageFactory)
+    person = factory.SubFactory(PersonFactory)
+
+    class Meta:
+        model = EventSpeaker

@@ -41,7 +41,10 @@ class ListedSnippets:
     listed: dict
 
 
-SNIPPETS = (ListedSnippets("pages.CommunityPartner", "pages.CommunityEngagementPage", {}),)
+SNIPPETS = (
+    ListedSnippets("pages.CommunityPartner", "pages.CommunityEngagementPage", {}),
+    ListedSnippets("pages.Person", "pages.TeamPage", {"on_team_page": True}),
+)
 
 
 def fuzzy_supported():

@@ -2,8 +2,8 @@
 
 from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
 from ..community.models import CommunityEngagementPage, CommunityPartner, FocusArea
-from ..events.models import EventCategory, EventIndexPage, EventPage
-from ..people.models import Person
+from ..events.models import EventCategory, EventIndexPage, EventPage, EventSpeaker
+from ..people.models import Person, TeamPage
 from .base import (
     SOCIAL_PLATFORMS,
     BasePage,
@@ -30,6 +30,7 @@ __all__ = [
     "EventCategory",
     "EventIndexPage",
     "EventPage",
+    "EventSpeaker",
     "FocusArea",
     "HomePage",
     "HomePagePillar",
@@ -42,5 +43,6 @@ __all__ = [
     "SocialLinkValue",
     "SocialMixin",
     "StandardPage",
+    "TeamPage",
     "image_fk",
 ]

@@ -14,6 +14,7 @@ from ..streams import (
     quote,
 )
 from ..tree import Node
+from . import people
 from .home import MISSION, MISSION_ATTRIBUTION
 
 
@@ -104,4 +105,6 @@ def content(ctx):
 
 
 def section():
-    return Node("about", "About the office", StandardPageFactory, content, show_in_menus=True)
+    return Node(
+        "about", "About the office", StandardPageFactory, content, show_in_menus=True, children=(people.section(),)
+    )
