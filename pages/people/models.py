@@ -108,7 +108,9 @@ class TeamPage(BasePage):
         BodyStreamBlock(), blank=True, help_text="Optional text above the team, e.g. how the office can help."
     )
     people_heading = models.CharField(
-        max_length=120, default="Meet the team", help_text="Heading above the people's cards."
+        max_length=120,
+        default="Meet the team",
+        help_text="Heading above the people's cards. People are added, listed and ordered under People in the menu.",
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("people_heading")]
