@@ -91,7 +91,7 @@ class Person(index.Indexed, models.Model):
 
     @classmethod
     def with_photos(cls):
-        """People with their photos and the photos' renditions, in three queries however many."""
+        """People with their photos and the photos' renditions, in two queries however many."""
         renditions = get_image_model().get_rendition_model().objects.all()
         return cls.objects.select_related("photo").prefetch_related(Prefetch("photo__renditions", queryset=renditions))
 
