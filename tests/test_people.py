@@ -344,3 +344,7 @@ class TestDemoTeam:
         soup = soup_of(client.get("/events/community-voices-women-leading-in-medicine/"))
         assert len(soup.select(".speakers .person-card")) == 2
         assert "Contact" in soup.select_one(".event-details").get_text()
+
+    def test_the_demo_about_page_links_to_the_team(self, client, demo_site):
+        links = soup_of(client.get("/about/")).select('.page-body a[href="/about/team/"]')
+        assert [a.get_text() for a in links] == ["who is on our team"]

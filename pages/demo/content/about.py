@@ -72,7 +72,8 @@ def content(ctx):
             heading("How to reach us"),
             paragraph(
                 f'<p>Email <a href="mailto:{EMAIL}">{EMAIL}</a> or call {PHONE}. '
-                "Tell us a little about what you need and we will suggest a time to talk.</p>"
+                "Tell us a little about what you need and we will suggest a time to talk. You can also write "
+                "to one of us directly: see " + page_link(ctx.page("about/team"), "who is on our team") + ".</p>"
             ),
             faq(
                 "Working with the office",
