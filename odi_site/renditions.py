@@ -18,6 +18,7 @@ TEMPLATE_IMAGE_SPECS = [
     "format-webp width-{480,960,1440}",  # blocks/captioned_image_block.html (wide)
     "fill-1200x630 format-jpeg",  # includes/meta.html social image
     "max-240x120 format-webp",  # pages/community_engagement_page.html partner logos
+    "format-webp fill-{160x160,320x320}",  # components/person_card.html portraits (and the JSON-LD)
 ]
 
 

@@ -13,6 +13,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Site
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from pages.sections import heading_anchors
 
@@ -383,6 +384,31 @@ class ReportingChannelsBlock(blocks.StructBlock):
         template = "blocks/reporting_channels.html"
 
 
+class ContactPersonBlock(blocks.StructBlock):
+    """Who to ask about the page's subject: a person's card with their role and how to reach them."""
+
+    heading = blocks.CharBlock(
+        required=False, max_length=120, help_text="Optional, e.g. “Questions about the training?”"
+    )
+    person = SnippetChooserBlock(
+        "pages.Person", help_text="Choose from People; their photo, role and contact details are kept up to date there."
+    )
+    note = blocks.TextBlock(
+        required=False, max_length=300, help_text="Optional sentence, e.g. what to get in touch about."
+    )
+
+    class Meta:
+        icon = "user"
+        label = "Contact person"
+        description = "A person's card: photo, name, role, email, phone and office hours."
+        preview_value = {
+            "heading": "Questions about the training?",
+            "person": None,
+            "note": "Get in touch to arrange a session for your department.",
+        }
+        template = "blocks/contact_person.html"
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """Every page's `body`: the blocks above, with a check that headings never skip a level."""
 
@@ -397,6 +423,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     table = DataTableBlock()
     reporting_channels = ReportingChannelsBlock()
+    contact_person = ContactPersonBlock()
 
     def get_context(self, value, parent_context=None):
         # Anchors for the headings, worked out once for the whole body so they are unique.

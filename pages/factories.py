@@ -21,12 +21,14 @@ from pages.models import (
     EventCategory,
     EventIndexPage,
     EventPage,
+    EventSpeaker,
     FocusArea,
     HomePage,
     HomePagePillar,
     NewsIndexPage,
     NewsletterPage,
     NewsTopic,
+    Person,
     ReportingSettings,
     Resource,
     ResourceCategory,
@@ -34,6 +36,7 @@ from pages.models import (
     SiteSettings,
     StandardPage,
     Subscriber,
+    TeamPage,
 )
 
 
@@ -309,3 +312,31 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             self.topics.set(extracted)
             self.save()
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Person Example {n}")
+    role = "Program manager"
+    email = factory.Sequence(lambda n: f"person{n}@example.edu")
+    phone = "314-555-0142"
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = Person
+
+
+class TeamPageFactory(wagtail_factories.PageFactory):
+    title = "Our team"
+    slug = "team"
+    intro = "Who works in the office and how to reach them."
+
+    class Meta:
+        model = TeamPage
+
+
+class EventSpeakerFactory(factory.django.DjangoModelFactory):
+    event = factory.SubFactory(EventPageFactory)
+    person = factory.SubFactory(PersonFactory)
+
+    class Meta:
+        model = EventSpeaker

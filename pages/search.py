@@ -47,6 +47,7 @@ class ListedSnippets:
 SNIPPETS = (
     ListedSnippets("pages.CommunityPartner", "pages.CommunityEngagementPage", {}),
     ListedSnippets("pages.Resource", "pages.ResourceLibraryPage", {}, shown="listed"),
+    ListedSnippets("pages.Person", "pages.TeamPage", {"on_team_page": True}),
 )
 
 

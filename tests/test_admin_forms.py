@@ -16,7 +16,14 @@ from pytest_django.asserts import assertContains, assertNotContains, assertTempl
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from pages.factories import EventCategoryFactory, EventIndexPageFactory, HomePageFactory, ImageFactory
+from pages.factories import (
+    EventCategoryFactory,
+    EventIndexPageFactory,
+    HomePageFactory,
+    ImageFactory,
+    PersonFactory,
+    StandardPageFactory,
+)
 from pages.models import (
     CareerServicesPage,
     CommunityEngagementPage,
@@ -24,6 +31,7 @@ from pages.models import (
     EventPage,
     HomePage,
     StandardPage,
+    TeamPage,
 )
 from survey.factories import AdministrationFactory, SurveyResultsIndexPageFactory
 from survey.models import SurveyResultsIndexPage, SurveyResultsPage
@@ -180,6 +188,8 @@ CASES = {
                 "cost": "Free",
                 "registration_url": "https://example.edu/register",
                 "accessibility_note": "Captioned; step-free access from the Euclid entrance.",
+                "contact": PersonFactory(name="Dana Example").pk,
+                "speakers": inline_formset([{"person": PersonFactory(name="Guest Speaker").pk, "role": "Keynote"}]),
             },
         ),
         Case(
@@ -204,6 +214,7 @@ CASES = {
                 "partners_heading": "Our community partners",
                 "partners_intro": "Organizations we work with across the region.",
                 "voices_heading": "Upcoming Community Voices events",
+                "directory_heading": "Affinity groups and university resources",
                 "voices_category": EventCategoryFactory(name="Community Voices", slug="community-voices").pk,
             },
         ),
@@ -227,6 +238,12 @@ CASES = {
                 "prerequisite": "",
                 "learning_outcomes": streamfield([("outcome", "Recognize bias in everyday decisions.")]),
             },
+        ),
+        Case(
+            TeamPage,
+            lambda: StandardPageFactory(parent=fresh_home(), slug="about"),
+            "Our team",
+            lambda: {"people_heading": "Meet the team"},
         ),
         Case(SurveyResultsIndexPage, fresh_home, "Diversity Engagement Survey"),
         Case(

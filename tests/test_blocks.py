@@ -214,8 +214,8 @@ class TestBlockPreviews:
 
     LIBRARY = StandardPage.body.field.stream_block.child_blocks
 
-    def test_the_library_has_its_eleven_blocks(self):
-        assert len(self.LIBRARY) == 11
+    def test_the_library_has_its_twelve_blocks(self):
+        assert len(self.LIBRARY) == 12
 
     @pytest.mark.parametrize("name", list(LIBRARY))
     def test_block_is_previewable_with_a_description(self, name):

@@ -12,6 +12,7 @@ from pages.models import HomePage
 DEMO_PATHS = [
     "/",
     "/about/",
+    "/about/team/",
     "/training/",
     "/training/diversity-1-0/",
     "/training/diversity-2-0/",

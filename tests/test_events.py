@@ -13,7 +13,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from odi_site.json_ld import json_ld_script
 from odi_site.pagination import paginate
@@ -92,6 +92,7 @@ class TestEventPageTypes(WagtailPageTestCase):
             "end": "2031-02-10 11:30",
             "location": "Farrell Learning Center",
             "cost": "Free",
+            "speakers": inline_formset([]),
             "body": streamfield([]),
         }
         self.assertCanCreate(index, EventPage, nested_form_data(data))

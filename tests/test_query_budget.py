@@ -28,8 +28,9 @@ COLD_BUDGET = 20
 # Pages gathering several lists pay for each on a cold render only (each list is cached): the
 # home page its teasers from every section, the community page focus areas, partners, events
 # and the affinity directory.
-# The home page's latest news adds the news section and its newest articles.
-COLD_BUDGETS = {"/": 26, "/community-engagement/": 21}
+# The home page's latest news adds the news section and its newest articles; About carries the
+# live participation figure (with Wagtail's restriction check) and its team page's card.
+COLD_BUDGETS = {"/": 26, "/about/": 21, "/community-engagement/": 21}
 # Views below a page's own address (routable pages), as visitors reach them from the demo tree.
 SUB_VIEWS = [
     "/events/past/",

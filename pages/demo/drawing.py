@@ -136,6 +136,21 @@ def arcs(draw, size, rng):
     draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=GOLD + (230,))
 
 
+def portrait(draw, size, rng):
+    """A head-and-shoulders silhouette on soft circles: a stand-in for a staff photo, never a real face."""
+    width, height = size
+    colour = PALETTE[rng.randrange(len(PALETTE))]
+    for index in range(3):
+        r = height * rng.uniform(0.12, 0.22)
+        x, y = width * rng.uniform(0.1, 0.9), height * rng.uniform(0.1, 0.5)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=PALETTE[(index + 1) % len(PALETTE)] + (60,))
+    cx = width * 0.5
+    draw.ellipse((cx - width * 0.36, height * 0.66, cx + width * 0.36, height * 1.3), fill=colour + (235,))
+    r = height * 0.17
+    cy = height * 0.42
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=colour + (255,))
+
+
 MOTIFS = {
     "circles": circles,
     "steps": steps,
@@ -143,6 +158,7 @@ MOTIFS = {
     "nodes": nodes,
     "bars": bars,
     "arcs": arcs,
+    "portrait": portrait,
 }
 BACKGROUNDS = {"mist": (MIST, SKY), "sand": (SAND, MIST), "sky": (SKY, MIST)}
 

@@ -17,6 +17,7 @@ from .drawing import render_png
 
 HERO = (1600, 900)
 TEASER = (800, 600)
+PORTRAIT = (480, 480)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,18 @@ IMAGES = (
         "circles",
         TEASER,
         "sand",
+    ),
+    # Stand-ins for staff photos on the team page (pages/demo/content/people.py).
+    *(
+        DemoImage(
+            f"portrait-{n}",
+            f"Demo illustration: portrait placeholder {n}",
+            "An illustrated placeholder portrait: a plain silhouette of a head and shoulders.",
+            "portrait",
+            PORTRAIT,
+            background,
+        )
+        for n, background in enumerate(("sky", "sand", "mist", "sky", "sand"), start=1)
     ),
 )
 

@@ -7,9 +7,11 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from odi_site.caching.version import versioned
@@ -20,6 +22,8 @@ from odi_site.subpages import subpage_url
 
 from ..blocks import BodyStreamBlock
 from ..models.base import BasePage, SiteSettings, with_listing_images
+from ..people.models import Person
+from ..people.schema import person_json_ld
 from .feeds import UpcomingEventsAtomFeed, UpcomingEventsFeed
 from .listing import calendar_item, event_json_ld
 
@@ -210,6 +214,14 @@ class EventPage(BasePage):
         verbose_name="accessibility and accommodations",
         help_text="Step-free access, captioning, interpreters, and who to contact for accommodations.",
     )
+    contact = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who visitors can ask about the event (shown with their email and phone).",
+    )
     body = StreamField(BodyStreamBlock(), blank=True, help_text="What the event is about, speakers, agenda.")
 
     content_panels = BasePage.content_panels + [
@@ -227,6 +239,8 @@ class EventPage(BasePage):
             ],
             heading="Details",
         ),
+        FieldPanel("contact"),
+        InlinePanel("speakers", heading="Speakers", label="Speaker", help_text="In the order they are listed."),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [
@@ -294,12 +308,60 @@ class EventPage(BasePage):
             return "mixed"
         return "online" if self.online_url else "in_person"
 
+    def event_people(self):
+        """The contact and the speakers ({"person", "role"}), with photos and renditions, in three
+        queries. Plain values, not the speaker rows: those hold the page itself, which must not go
+        into the shared cache with them. In a preview the rows come from the edit form."""
+        rows = [(row.person_id, row.role) for row in self.speakers.all()]
+        ids = {pk for pk, _role in rows} | ({self.contact_id} - {None})
+        people = Person.with_photos().in_bulk(ids) if ids else {}
+        return {
+            "contact": people.get(self.contact_id),
+            "speakers": [{"person": people[pk], "role": role or people[pk].role} for pk, role in rows if pk in people],
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = json_ld_script(event_json_ld(self, request, SiteSettings.for_request(request).office_name))
+        # From the shared cache until content changes (a person's edit changes the version too).
+        people = versioned(f"pages:event-people:{self.pk}", self.event_people, request=request)
+        data = event_json_ld(self, request, SiteSettings.for_request(request).office_name)
+        if people["contact"] is not None:
+            # The office organises; the contact is the person to ask, so an organiser too.
+            data["organizer"] = [data["organizer"], person_json_ld(people["contact"], request)]
+        if people["speakers"]:
+            data["performer"] = [
+                person_json_ld(speaker["person"], request, job_title=speaker["role"], contact=False)
+                for speaker in people["speakers"]
+            ]
+        context["json_ld"] = json_ld_script(data)
+        context["event_contact"] = people["contact"]
+        context["speakers"] = people["speakers"]
         # Its section, for the category and calendar links: from the shared cache until content
         # changes. None if a move from code (not the admin) put the event elsewhere.
         context["events_index"] = versioned(
             f"pages:event-section:{self.pk}", lambda: EventIndexPage.objects.parent_of(self).first()
         )
         return context
+
+
+class EventSpeaker(Orderable):
+    """A person speaking at an event, in the order the event lists them, with their role there."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", help_text="Add guest speakers to People first."
+    )
+    role = models.CharField(
+        max_length=150,
+        blank=True,
+        verbose_name="role at this event",
+        help_text="e.g. “Moderator” or “Keynote speaker”; defaults to their role in People.",
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "speaker"
+
+    def __str__(self):
+        return str(self.person)

@@ -2,10 +2,10 @@
 
 from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
 from ..community.models import AffinityGroup, CommunityEngagementPage, CommunityPartner, FocusArea
-from ..events.models import EventCategory, EventIndexPage, EventPage
+from ..events.models import EventCategory, EventIndexPage, EventPage, EventSpeaker
 from ..news.models import ArticlePage, NewsIndexPage, NewsTopic
 from ..newsletter.models import NewsletterPage, Subscriber
-from ..people.models import Person
+from ..people.models import Person, TeamPage
 from ..resources.models import Resource, ResourceCategory, ResourceLibraryPage
 from .base import (
     SOCIAL_PLATFORMS,
@@ -37,6 +37,7 @@ __all__ = [
     "EventCategory",
     "EventIndexPage",
     "EventPage",
+    "EventSpeaker",
     "FocusArea",
     "HomePage",
     "HomePagePillar",
@@ -58,6 +59,7 @@ __all__ = [
     "SocialMixin",
     "StandardPage",
     "Subscriber",
+    "TeamPage",
     "image_fk",
     "tel_href",
 ]

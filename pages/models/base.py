@@ -191,7 +191,7 @@ class StandardPage(BasePage):
 
     template = "pages/content_page.html"
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
-    subpage_types = ["pages.StandardPage"]
+    subpage_types = ["pages.StandardPage", "pages.TeamPage"]
 
     class Meta:
         verbose_name = "standard page"

@@ -1,12 +1,18 @@
-"""A person of the office (or a guest speaker): shown on the team page, as an event's contact or
-speaker, as a page's contact and as a news article's author."""
+"""People of the office (or guest speakers), shown on the team page, as an event's contact or
+speaker, as a page's contact and as a news article's author; and the team page itself."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.search import index
 
-from ..models.base import image_fk
+from ..blocks import BodyStreamBlock
+from ..models.base import BasePage, SiteSettings, image_fk
+from .schema import json_ld_script, team_json_ld
 
 
 class Person(index.Indexed, models.Model):
@@ -52,6 +58,7 @@ class Person(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("role"),
         index.SearchField("bio"),
+        index.FilterField("on_team_page"),  # search lists only the people the team page shows
     ]
 
     class Meta:
@@ -62,7 +69,70 @@ class Person(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def search_anchor(self):
+        """The id of the person's card on the team page (pages/search.py)."""
+        return f"person-{self.pk}"
+
+    @property
+    def search_summary(self):
+        return self.role
+
+    @property
+    def phone_uri(self):
+        """The number for a `tel:` link: digits and a leading +, without the spaces people write."""
+        digits = "".join(char for char in self.phone if char.isdigit())
+        return f"+{digits}" if self.phone.strip().startswith("+") else digits
+
     def clean(self):
         super().clean()
         if self.photo_id and not self.photo_alt.strip():
             raise ValidationError({"photo_alt": "Describe the photo for people who cannot see it."})
+
+    @classmethod
+    def with_photos(cls):
+        """People with their photos and the photos' renditions, in two queries however many."""
+        renditions = get_image_model().get_rendition_model().objects.all()
+        return cls.objects.select_related("photo").prefetch_related(Prefetch("photo__renditions", queryset=renditions))
+
+    @classmethod
+    def listed(cls):
+        """The people on the team page, in their order."""
+        return cls.with_photos().filter(on_team_page=True)
+
+
+class TeamPage(BasePage):
+    """“Our team”: who works in the office and how to reach them, one card per listed person."""
+
+    body = StreamField(
+        BodyStreamBlock(), blank=True, help_text="Optional text above the team, e.g. how the office can help."
+    )
+    people_heading = models.CharField(
+        max_length=120,
+        default="Meet the team",
+        help_text="Heading above the people's cards. People are added, listed and ordered under People in the menu.",
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("people_heading")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    template = "pages/team_page.html"
+    parent_page_types = ["pages.StandardPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "team page"
+
+    def team(self, request):
+        """The listed people and their schema.org JSON-LD (read only when a cached fragment is missing)."""
+        people = list(Person.listed())
+        office = SiteSettings.for_request(request).office_name
+        data = team_json_ld(people, self.get_full_url(request), office, request)
+        return {"people": people, "json_ld": json_ld_script(data)}
+
+    def get_context(self, request, *args, **kwargs):
+        """The cards and the JSON-LD are cached fragments: people are read only on a miss."""
+        context = super().get_context(request, *args, **kwargs)
+        context["team"] = SimpleLazyObject(lambda: self.team(request))
+        return context

@@ -15,6 +15,7 @@ from ..streams import (
     quote,
 )
 from ..tree import Node
+from . import people
 from .home import MISSION, MISSION_ATTRIBUTION
 
 
@@ -69,7 +70,8 @@ def content(ctx):
             heading("How to reach us"),
             paragraph(
                 f'<p>Email <a href="mailto:{EMAIL}">{EMAIL}</a> or call {PHONE}. '
-                "Tell us a little about what you need and we will suggest a time to talk.</p>"
+                "Tell us a little about what you need and we will suggest a time to talk. You can also write "
+                "to one of us directly: see " + page_link(ctx.page("about/team"), "who is on our team") + ".</p>"
             ),
             faq(
                 "Working with the office",
@@ -102,4 +104,6 @@ def content(ctx):
 
 
 def section():
-    return Node("about", "About the office", StandardPageFactory, content, show_in_menus=True)
+    return Node(
+        "about", "About the office", StandardPageFactory, content, show_in_menus=True, children=(people.section(),)
+    )

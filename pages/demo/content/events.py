@@ -9,9 +9,11 @@ import datetime
 from django.utils import timezone
 
 from pages.factories import EventIndexPageFactory, EventPageFactory
+from pages.models import EventSpeaker
 
 from ..streams import call_to_action, heading, paragraph
 from ..tree import Node
+from .people import person
 
 
 def index_content(ctx):
@@ -41,8 +43,23 @@ ACCESSIBILITY = (
 )
 
 
-def event(slug, title, category, days, hours, summary, body, *, start_hour=10, image="teaser-circles", **fields):
-    """A demo event `days` from the load date; `hours` long, or all day over `hours` days when all_day."""
+def event(
+    slug,
+    title,
+    category,
+    days,
+    hours,
+    summary,
+    body,
+    *,
+    start_hour=10,
+    image="teaser-circles",
+    contact="",
+    speakers=(),
+    **fields,
+):
+    """A demo event `days` from the load date; `hours` long, or all day over `hours` days when all_day.
+    `contact` and `speakers` ((key, role at the event) pairs) name demo people (content/people.py)."""
 
     def content(ctx):
         if fields.get("all_day"):
@@ -63,6 +80,10 @@ def event(slug, title, category, days, hours, summary, body, *, start_hour=10, i
             "location": "",  # online only, unless the event names a room
             "body": body(ctx),
         }
+        values["contact"] = person(contact) if contact else None
+        values["speakers"] = [
+            EventSpeaker(person=speaker, role=role) for key, role in speakers if (speaker := person(key))
+        ]
         values.update(fields)
         return values
 
@@ -130,6 +151,8 @@ EVENTS = (
         image="teaser-steps",
         location="Becker Medical Library, Room 601",
         registration_url="https://example.edu/register/diversity-1-0",
+        contact="training-manager",
+        speakers=(("training-manager", "Facilitator"),),
     ),
     event(
         "community-voices-women-leading-in-medicine",
@@ -146,6 +169,8 @@ EVENTS = (
         start_hour=16,
         location="Farrell Learning and Teaching Center, Room 213",
         online_url="https://example.edu/live/women-leading-in-medicine",
+        contact="community-manager",
+        speakers=(("guest-women-in-science", "Guest speaker"), ("associate-dean", "Moderator")),
     ),
     event(
         "heritage-month-art-exhibit",

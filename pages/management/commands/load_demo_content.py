@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from pages.demo.content import about, career, community, concern, events, news, newsletter, resources
 from pages.demo.content import home as home_content
+from pages.demo.content.people import ensure_people
 from pages.demo.images import delete_images, discard_files, ensure_images
 from pages.demo.records import load_records
 from pages.demo.site_settings import (
@@ -109,6 +110,7 @@ class Command(BaseCommand):
         images, self.drawn = ensure_images()
         # Records the pages list or show come first, then the pages, then what hangs off them.
         ctx = DemoContext(images=images, categories=load_records())
+        ensure_people(images)
         survey_administration = survey_demo.ensure_demo_data()
         home = ensure_skeleton(demo_tree(survey_administration), root, ctx, page=HomePage.objects.first())
         fill_and_publish(ctx)
