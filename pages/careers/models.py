@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from odi_site.caching.page_cache import private
+from odi_site.public_forms import render_form_page
 from odi_site.subpages import subpage_url
 
 from ..blocks import BodyStreamBlock
@@ -86,10 +86,7 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
         return self.consultation_email or SiteSettings.for_request(request).email
 
     def render_form(self, request, form, status=200):
-        """The page with its form: private, as the form carries the visitor's own CSRF token."""
-        context = self.get_context(request)
-        context["form"] = form
-        return private(TemplateResponse(request, self.get_template(request), context, status=status))
+        return render_form_page(self, request, form, status)
 
     @path("")
     def index_route(self, request, *args, **kwargs):
