@@ -1,5 +1,6 @@
 """Admin views for the pages app's snippets: list columns, filters, menu grouping and CSV export."""
 
+from django.conf import settings
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -7,12 +8,23 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from odi_site.admin_access import CheckedSnippetViewSet
 from odi_site.exports import SafeExportIndexView
+from odi_site.retention import purge_expired
 
+from .contact.viewsets import EnquiryEmailViewSet, EnquiryViewSet
 from .content_checks import use_site_content_checker
 from .dashboard import PagesAwaitingApprovalPanel, UpcomingEventsPanel
 from .mail import requeue_due_emails
 from .mail_admin import EmailPermissionPolicy, EmailViewSet
-from .models import CommunityPartner, ConsultationEmail, ConsultationRequest, EventCategory, FocusArea, Person
+from .models import (
+    CommunityPartner,
+    ConsultationEmail,
+    ConsultationRequest,
+    Enquiry,
+    EnquiryEmail,
+    EventCategory,
+    FocusArea,
+    Person,
+)
 
 
 class ConsultationRequestViewSet(CheckedSnippetViewSet):
@@ -104,12 +116,24 @@ register_permission_policy(ConsultationEmail, EmailPermissionPolicy(Consultation
 register_snippet(ConsultationEmailViewSet)
 register_snippet(EventsAndCommunityGroup)
 register_snippet(PersonViewSet)
+register_snippet(EnquiryViewSet)
+register_permission_policy(EnquiryEmail, EmailPermissionPolicy(EnquiryEmail))
+register_snippet(EnquiryEmailViewSet)
 
 
 @hooks.register("register_periodic_task")
 def requeue_emails():
     """Emails whose task was lost (a killed worker, a queue that was down) or that are due for a retry."""
     return requeue_due_emails()
+
+
+@hooks.register("register_periodic_task")
+def expired_requests():
+    """Enquiries and consultation requests past their retention period (the privacy notice's)."""
+    return {
+        "enquiries": purge_expired(Enquiry, settings.ENQUIRY_RETENTION_DAYS),
+        "consultation requests": purge_expired(ConsultationRequest, settings.CONSULTATION_RETENTION_DAYS),
+    }
 
 
 @hooks.register("construct_homepage_panels")

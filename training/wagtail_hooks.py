@@ -21,6 +21,7 @@ from .admin_views import ATTENDANCE_PERMISSION, CANCEL_PERMISSION, attendance_vi
 from .dashboard import UpcomingSessionsPanel
 from .models import Registration, TrainingEmail, TrainingLevelPage, TrainingSession, with_seat_counts
 from .reminders import queue_due_reminders
+from .retention import purge_expired_registrations
 
 
 class TrainingSessionFilterSet(WagtailFilterSet):
@@ -170,6 +171,12 @@ def register_coordinator_urls():
 @hooks.register("register_periodic_task")
 def session_reminders():
     return queue_due_reminders()
+
+
+@hooks.register("register_periodic_task")
+def expired_registrations():
+    """Registrations past REGISTRATION_RETENTION_DAYS after their session (the privacy notice's period)."""
+    return purge_expired_registrations()
 
 
 @hooks.register("construct_homepage_panels")

@@ -312,6 +312,15 @@ TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))
 PAGE_PASSWORD_ATTEMPTS = int(env.get("PAGE_PASSWORD_ATTEMPTS", "10"))
 PASSWORD_RESET_ATTEMPTS = int(env.get("PASSWORD_RESET_ATTEMPTS", "5"))
 
+# How long personal data from the public forms is kept (odi_site.retention, run every minute by
+# run_periodic_tasks): enquiries and consultation requests this many days after they are closed
+# (or received, if nobody closed them); training registrations this many days after their session
+# ended. Not read from the environment: the privacy notice states these periods, so a change is
+# a code change reviewed together with the notice.
+ENQUIRY_RETENTION_DAYS = 365
+CONSULTATION_RETENTION_DAYS = 365
+REGISTRATION_RETENTION_DAYS = 365
+
 # Admin login throttling: lock an address out of an account for an hour after 5 failures.
 AXES_CLIENT_IP_CALLABLE = "odi_site.client_ip.client_ip"
 AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -122,6 +123,13 @@ class ConsultationRequest(models.Model):
         db_index=True,
         help_text="New until a consultation is booked; closed once it has happened or was declined.",
     )
+    closed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        verbose_name="closed",
+        help_text="Set when the status becomes Closed; the request is deleted a retention period later.",
+    )
     staff_notes = models.TextField(
         blank=True, help_text="Internal notes for the career services team; never shown to the requester."
     )
@@ -148,6 +156,15 @@ class ConsultationRequest(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.created_at:%Y-%m-%d})" if self.created_at else self.name
+
+    def save(self, *args, **kwargs):
+        # The retention period (odi_site.retention) runs from closing; reopening stops the clock.
+        closed = self.status == ConsultationStatus.CLOSED
+        if closed != (self.closed_at is not None):
+            self.closed_at = timezone.now() if closed else None
+            if (fields := kwargs.get("update_fields")) is not None:
+                kwargs["update_fields"] = {*fields, "closed_at"}
+        super().save(*args, **kwargs)
 
     def get_topics_display(self):
         labels = dict(ConsultationTopic.choices)

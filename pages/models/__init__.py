@@ -2,6 +2,7 @@
 
 from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
 from ..community.models import CommunityEngagementPage, CommunityPartner, FocusArea
+from ..contact.models import ContactPage, Enquiry, EnquiryEmail, EnquirySettings
 from ..events.models import EventCategory, EventIndexPage, EventPage
 from ..people.models import Person
 from .base import (
@@ -27,6 +28,10 @@ __all__ = [
     "CommunityPartner",
     "ConsultationEmail",
     "ConsultationRequest",
+    "ContactPage",
+    "Enquiry",
+    "EnquiryEmail",
+    "EnquirySettings",
     "EventCategory",
     "EventIndexPage",
     "EventPage",

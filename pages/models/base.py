@@ -237,6 +237,7 @@ class HomePage(BasePage):
         "pages.CareerServicesPage",
         "pages.CommunityEngagementPage",
         "pages.EventIndexPage",
+        "pages.ContactPage",
         "training.TrainingProgramPage",
         "survey.SurveyResultsIndexPage",
     ]
