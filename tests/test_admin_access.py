@@ -14,9 +14,9 @@ from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.snippets.models import get_snippet_models
 
-from pages.factories import ConsultationRequestFactory
-from pages.models import ConsultationRequest
-from pages.roles import APPROVERS, CAREER_SERVICES, EDITORS
+from pages.factories import ConsultationRequestFactory, EnquiryFactory
+from pages.models import ConsultationRequest, Enquiry
+from pages.roles import APPROVERS, CAREER_SERVICES, EDITORS, OFFICE_ENQUIRIES
 from survey.factories import (
     AdministrationFactory,
     AggregateFactory,
@@ -35,10 +35,11 @@ from training.roles import COORDINATORS
 pytestmark = pytest.mark.django_db
 
 ADMIN_ONLY = "admin access only"
-USERS = (EDITORS, APPROVERS, CAREER_SERVICES, COORDINATORS, DATA_MANAGERS, ADMIN_ONLY)
+USERS = (EDITORS, APPROVERS, CAREER_SERVICES, OFFICE_ENQUIRIES, COORDINATORS, DATA_MANAGERS, ADMIN_ONLY)
 OWNERS = {
     Registration: COORDINATORS,
     ConsultationRequest: CAREER_SERVICES,
+    Enquiry: OFFICE_ENQUIRIES,
     Survey: DATA_MANAGERS,
     Administration: DATA_MANAGERS,
     Measure: DATA_MANAGERS,
@@ -71,6 +72,7 @@ def records(home):
     return {
         Registration: (RegistrationFactory(name="Zephyrine Quillfeather"), "Quillfeather"),
         ConsultationRequest: (ConsultationRequestFactory(name="Ottoline Marchbank"), "Marchbank"),
+        Enquiry: (EnquiryFactory(name="Philippa Quarrington"), "Quarrington"),
         Survey: (survey, "Zarquon"),
         Administration: (administration, "Embargo-7731"),
         Measure: (measure, "Quibblesome"),
@@ -187,7 +189,11 @@ def test_every_route_of_protected_records_is_for_their_owners_only(client, recor
 
 
 def test_the_owners_export_their_records(client, records, users):
-    for model, owner in ((Registration, COORDINATORS), (ConsultationRequest, CAREER_SERVICES)):
+    for model, owner in (
+        (Registration, COORDINATORS),
+        (ConsultationRequest, CAREER_SERVICES),
+        (Enquiry, OFFICE_ENQUIRIES),
+    ):
         record, marker = records[model]
         client.force_login(users[owner])
         response = client.get(reverse(model.snippet_viewset.get_url_name("list")) + "?export=csv")
@@ -220,7 +226,7 @@ def test_reports_search_and_the_dashboard_show_no_one_elses_records(client, reco
         client.force_login(user)
         hidden = [marker for model, (_, marker) in records.items() if OWNERS[model] != who]
         # The people's first names: a search page shows its query, not the surnames it might find.
-        for url in [*routes, f"{reverse('wagtailadmin_pages:search')}?q=Zephyrine+Ottoline"]:
+        for url in [*routes, f"{reverse('wagtailadmin_pages:search')}?q=Zephyrine+Ottoline+Philippa"]:
             response = client.get(url)
             assert response.status_code in (200, 302), (who, url)
             for marker in hidden:

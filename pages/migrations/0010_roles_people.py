@@ -16,4 +16,4 @@ def apply(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("pages", "0009_person")]
 
-    operations = [migrations.RunPython(apply, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]  # re-applied by 0013_roles_contact
