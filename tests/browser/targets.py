@@ -48,6 +48,9 @@ VIEWS = [
     Target("events-past", "/events/past/"),
     Target("events-category", "/events/?category=community-voices"),
     Target("partners-filtered", "/community-engagement/?focus=veterans"),
+    # Contact (issue 18): the enquiry form with its errors, and its confirmation.
+    Target("contact-form-errors", "/contact/", submit="form.contact-form"),
+    Target("contact-thanks", "/contact/thanks/"),
 ]
 
 # Links under these prefixes are not HTML pages of the public site.

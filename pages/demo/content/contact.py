@@ -23,9 +23,7 @@ def content(ctx):
         ),
         "address": f"Office of Diversity, Equity & Inclusion\nSuite 2200\n{ADDRESS}",
         "opening_hours": (
-            "Monday to Friday, 8:30 am – 5 pm\n"
-            "Closed on university holidays\n"
-            "Visits outside these hours by appointment"
+            "Monday to Friday, 8:30 am – 5 pm\nClosed on university holidays\nVisits outside these hours by appointment"
         ),
         "directions": (
             "<p>The office is on the second floor of the medical campus administration building, a short walk "

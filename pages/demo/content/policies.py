@@ -32,7 +32,12 @@ def privacy(ctx):
             heading("What each form collects"),
             table(
                 "Personal data collected by each form on this site",
-                [("text", "Form"), ("text", "What we collect"), ("text", "Who sees it"), ("text", "How long we keep it")],
+                [
+                    ("text", "Form"),
+                    ("text", "What we collect"),
+                    ("text", "Who sees it"),
+                    ("text", "How long we keep it"),
+                ],
                 [
                     (
                         "Training registration",
