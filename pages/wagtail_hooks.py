@@ -44,6 +44,7 @@ class ConsultationRequestViewSet(CheckedSnippetViewSet):
     list_export = [
         "created_at",
         "status",
+        "closed_at",
         "name",
         "email",
         "role",
@@ -52,7 +53,7 @@ class ConsultationRequestViewSet(CheckedSnippetViewSet):
         "other_topics",
         "preferred_times",
     ]
-    export_headings = {"get_topics_display": "Topics", "created_at": "Received"}
+    export_headings = {"get_topics_display": "Topics", "created_at": "Received", "closed_at": "Closed"}
     export_filename = "consultation-requests"
     ordering = ["-created_at"]
 

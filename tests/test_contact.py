@@ -36,6 +36,8 @@ from pages.models import (
 from pages.roles import APPROVERS, CAREER_SERVICES, EDITORS, OFFICE_ENQUIRIES
 from tests.conftest import posts_commit
 from tests.queries import cost_of
+from training.factories import RegistrationFactory, TrainingSessionFactory
+from training.models import Registration
 
 VALID = {
     "name": "Morgan Ellery",
@@ -231,6 +233,13 @@ class TestEnquiryAdmin:
         assert row["Name"] == "Perpetua Lindqvist" and row["Subject"] == "A general question"
         assert row["Message"].startswith("'=")  # spreadsheets show it as text
 
+    def test_office_enquiries_search_their_list(self, client, django_user_model):
+        EnquiryFactory(name="Perpetua Lindqvist")
+        EnquiryFactory(name="Someone Else")
+        client.force_login(member(django_user_model, OFFICE_ENQUIRIES))
+        content = client.get(LIST_URL, {"q": "Lindqvist"}).content.decode()
+        assert "Perpetua Lindqvist" in content and "Someone Else" not in content
+
     def test_office_enquiries_cannot_add_one(self, client, django_user_model):
         client.force_login(member(django_user_model, OFFICE_ENQUIRIES))
         assert client.get(f"{LIST_URL}add/").status_code in (302, 403)
@@ -282,9 +291,7 @@ class TestRetention:
         recently_closed = self.make(EnquiryFactory, NOW - 500 * day, closed=NOW - 300 * day)
         old_open = self.make(EnquiryFactory, NOW - 366 * day)
         new_open = self.make(EnquiryFactory, NOW - 10 * day)
-        from pages.contact.enquiries import notify_office
-
-        notify_office("office@example.edu", old_closed)
+        enquiries.notify_office("office@example.edu", old_closed)
         with time_machine.travel(NOW, tick=False):
             call_command("run_periodic_tasks", verbosity=0)
         assert set(Enquiry.objects.values_list("pk", flat=True)) == {recently_closed.pk, new_open.pk}
@@ -301,6 +308,19 @@ class TestRetention:
             call_command("run_periodic_tasks", verbosity=0)
         assert list(ConsultationRequest.objects.values_list("pk", flat=True)) == [kept.pk]
         assert not ConsultationRequest.objects.filter(pk=old.pk).exists()
+
+    @override_settings(REGISTRATION_RETENTION_DAYS=365)
+    def test_training_registrations_go_a_year_after_their_session(self, capsys):
+        day = datetime.timedelta(days=1)
+        old = TrainingSessionFactory(start=NOW - 400 * day, end=NOW - 400 * day + datetime.timedelta(hours=1))
+        recent = TrainingSessionFactory(level=old.level, start=NOW - 300 * day, end=NOW - 300 * day)
+        RegistrationFactory.create_batch(2, session=old)
+        kept = RegistrationFactory(session=recent)
+        with time_machine.travel(NOW, tick=False):
+            call_command("purge_registrations", dry_run=True)  # the setting is the command's default too
+            assert "would delete 2 registration(s)" in capsys.readouterr().out
+            call_command("run_periodic_tasks", verbosity=0)
+        assert list(Registration.objects.values_list("pk", flat=True)) == [kept.pk]
 
     def test_closing_a_consultation_request_records_when_and_reopening_clears_it(self):
         request = ConsultationRequestFactory()
