@@ -1,7 +1,8 @@
-"""Shared protection for public forms: a honeypot field, plain names and text, and a log line.
+"""Shared protection for public forms: a honeypot field, plain names and text, a log line, and
+the one submit cycle every stored public form goes through (`handle_public_form`).
 
-Every public form (consultation requests, training registrations, ...) uses these so abuse
-handling and what the logs may hold are the same everywhere and tested once.
+Every public form (consultation requests, contact enquiries, training registrations, ...) uses
+these so abuse handling and what the logs may hold are the same everywhere and tested once.
 """
 
 import logging
@@ -9,6 +10,11 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.response import TemplateResponse
+
+from .caching.page_cache import private
+from .rate_limits import hit_rate_limit
 
 logger = logging.getLogger(__name__)
 
@@ -93,3 +99,59 @@ def log_submission(form_name, page, outcome, level=logging.INFO, **context):
         f" {context}" if context else "",
         extra={"form": form_name, "page_id": page.pk, "outcome": outcome, **context},
     )
+
+
+def render_form_page(page, request, form, status=200):
+    """`page` with `form` in its context: private, as the form carries the visitor's own CSRF token."""
+    context = page.get_context(request)
+    context["form"] = form
+    return private(TemplateResponse(request, page.get_template(request), context, status=status))
+
+
+def handle_public_form(page, request, form_class, *, name, rate_limit, rate_window, store):
+    """GET shows the blank form; POST validates, checks the honeypot and the visitor's rate limit,
+    stores and redirects to the page's confirmation.
+
+    `store(cleaned_data)` creates the record and queues its emails (pages.mail.queue_email); it
+    runs in one transaction, so the emails exist if and only if the record does, and are sent
+    once it commits. Refusals store nothing: invalid input shows the form with its errors; a
+    filled honeypot looks like success to the bot but is dropped; over `rate_limit` stored
+    submissions in `rate_window` seconds, a 429 page. `name` names the form in the logs and the
+    rate limit. `page` provides `render_form(request, form)`, `thanks_redirect()`,
+    `get_context(request)` and `help_email(request)` (shown to visitors who are refused).
+    """
+    if request.method != "POST":
+        return page.render_form(request, form_class())
+    form = form_class(request.POST)
+    if form.is_spam:
+        log_submission(name, page, "honeypot")
+        return page.thanks_redirect()
+    if not form.is_valid():
+        log_submission(name, page, "invalid", error_fields=sorted(form.errors))
+        return page.render_form(request, form)
+    # Only submissions that would be stored count: corrected typos never lock anyone out.
+    if hit_rate_limit(request, name, rate_limit, rate_window):
+        log_submission(name, page, "rate-limited", level=logging.WARNING)
+        return rate_limited(page, request, rate_window)
+    with transaction.atomic():
+        record = store(form.cleaned_data)
+    log_submission(name, page, "stored", record_id=record.pk)
+    return page.thanks_redirect()
+
+
+def rate_limited(page, request, window_seconds):
+    """The polite 429 page: what happened, when to try again, and an address to write to instead."""
+    hours = max(window_seconds // 3600, 1)
+    period, wait = ("hour", "an hour") if hours == 1 else (f"{hours} hours", f"{hours} hours")
+    context = page.get_context(request)
+    context.update(
+        heading="Please try again later",
+        message=(
+            f"We have received several submissions from your connection in the last {period}, so we cannot "
+            f"accept another one right now. Please try again in {wait}, or email the office instead."
+        ),
+        help_email=page.help_email(request),
+    )
+    response = private(TemplateResponse(request, "message_page.html", context, status=429))
+    response["Retry-After"] = str(window_seconds)
+    return response

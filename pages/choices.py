@@ -64,3 +64,16 @@ class ResourceDate(models.TextChoices):
 
     PUBLISHED = "published", "Published"
     AS_OF = "as-of", "As of"
+
+
+class EnquirySubject(models.TextChoices):
+    """What a contact-page enquiry is about, so the office can pass it to the right person."""
+
+    GENERAL = "general", "A general question"
+    TRAINING = "training", "Training and workshops"
+    CAREER = "career", "Career development"
+    COMMUNITY = "community", "Community engagement"
+    SURVEY = "survey", "The Diversity Engagement Survey"
+    SPEAKING = "speaking", "A speaker or presentation request"
+    WEBSITE = "website", "This website, including its accessibility"
+    OTHER = "other", "Something else"

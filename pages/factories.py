@@ -18,6 +18,9 @@ from pages.models import (
     CommunityEngagementPage,
     CommunityPartner,
     ConsultationRequest,
+    ContactPage,
+    Enquiry,
+    EnquirySettings,
     EventCategory,
     EventIndexPage,
     EventPage,
@@ -340,3 +343,32 @@ class EventSpeakerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = EventSpeaker
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    title = "Contact us"
+    slug = "contact"
+    intro = "How to reach and visit the office."
+    opening_hours = "Monday to Friday, 8:30 am – 5 pm"
+
+    class Meta:
+        model = ContactPage
+
+
+class EnquiryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Visitor {n}")
+    email = factory.Sequence(lambda n: f"visitor{n}@example.edu")
+    subject = "general"
+    message = "Could you tell me when the next training session is?"
+
+    class Meta:
+        model = Enquiry
+
+
+class EnquirySettingsFactory(factory.django.DjangoModelFactory):
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+    recipient = "enquiries@example.edu"
+
+    class Meta:
+        model = EnquirySettings
+        django_get_or_create = ("site",)

@@ -6,7 +6,8 @@ directory); Communications approvers also publish and change site settings and t
 channels (which go live when saved, with no review), and they alone see and export newsletter
 subscribers (and delete one who asks). Neither gets survey data or other personal data. Career
 services alone (with superusers) sees consultation requests and their emails, and changes where
-new requests are emailed.
+new requests are emailed; Office enquiries alone does the same for the contact page's enquiries
+(it may delete one, as people may ask the office to).
 
 Wagtail's default "Editors" and "Moderators" groups are retired in favour of the two
 Communications groups (their members move there).
@@ -17,8 +18,10 @@ from odi_site.roles import Review, Role
 EDITORS = "Communications editors"
 APPROVERS = "Communications approvers"
 CAREER_SERVICES = "Career services"
+OFFICE_ENQUIRIES = "Office enquiries"
 WORKFLOW_NAME = "Communications review"
 CONSULTATION_EMAIL_PERMISSION = "pages.change_consultation_email"
+ENQUIRY_SETTINGS_PERMISSION = "pages.change_enquirysettings"
 
 CONTENT_SNIPPETS = tuple(
     f"pages.{action}_{model}"
@@ -77,6 +80,18 @@ ROLES = (
             "pages.view_consultationemail",
             "pages.resend_consultationemail",
             CONSULTATION_EMAIL_PERMISSION,
+        ),
+    ),
+    Role(
+        OFFICE_ENQUIRIES,
+        permissions=(
+            "wagtailadmin.access_admin",
+            "pages.view_enquiry",
+            "pages.change_enquiry",
+            "pages.delete_enquiry",
+            "pages.view_enquiryemail",
+            "pages.resend_enquiryemail",
+            ENQUIRY_SETTINGS_PERMISSION,
         ),
     ),
 )

@@ -1,5 +1,6 @@
 """Admin views for the pages app's snippets: list columns, filters, menu grouping and CSV export."""
 
+from django.conf import settings
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -7,8 +8,10 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from odi_site.admin_access import CheckedSnippetViewSet
 from odi_site.exports import SafeExportIndexView
+from odi_site.retention import purge_expired
 
 from .community.viewsets import AffinityGroupViewSet
+from .contact.viewsets import EnquiryEmailViewSet, EnquiryViewSet
 from .content_checks import use_site_content_checker
 from .dashboard import PagesAwaitingApprovalPanel, UpcomingEventsPanel
 from .mail import requeue_due_emails
@@ -17,6 +20,8 @@ from .models import (
     CommunityPartner,
     ConsultationEmail,
     ConsultationRequest,
+    Enquiry,
+    EnquiryEmail,
     EventCategory,
     FocusArea,
     Person,
@@ -45,6 +50,7 @@ class ConsultationRequestViewSet(CheckedSnippetViewSet):
     list_export = [
         "created_at",
         "status",
+        "closed_at",
         "name",
         "email",
         "role",
@@ -53,7 +59,7 @@ class ConsultationRequestViewSet(CheckedSnippetViewSet):
         "other_topics",
         "preferred_times",
     ]
-    export_headings = {"get_topics_display": "Topics", "created_at": "Received"}
+    export_headings = {"get_topics_display": "Topics", "created_at": "Received", "closed_at": "Closed"}
     export_filename = "consultation-requests"
     ordering = ["-created_at"]
 
@@ -120,6 +126,9 @@ register_snippet(PersonViewSet)
 register_snippet(SubscriberViewSet)
 register_snippet(ResourcesGroup)
 register_snippet(NewsTopicViewSet)
+register_snippet(EnquiryViewSet)
+register_permission_policy(EnquiryEmail, EmailPermissionPolicy(EnquiryEmail))
+register_snippet(EnquiryEmailViewSet)
 
 
 @hooks.register("register_periodic_task")
@@ -132,6 +141,15 @@ def requeue_emails():
 def purge_pending_subscribers():
     """Newsletter sign-ups nobody confirmed within NEWSLETTER_PENDING_DAYS, with their emails."""
     return purge_pending(Subscriber.objects)
+
+
+@hooks.register("register_periodic_task")
+def expired_requests():
+    """Enquiries and consultation requests past their retention period (the privacy notice's)."""
+    return {
+        "enquiries": purge_expired(Enquiry, settings.ENQUIRY_RETENTION_DAYS),
+        "consultation requests": purge_expired(ConsultationRequest, settings.CONSULTATION_RETENTION_DAYS),
+    }
 
 
 @hooks.register("construct_homepage_panels")

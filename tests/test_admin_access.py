@@ -14,9 +14,9 @@ from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.snippets.models import get_snippet_models
 
-from pages.factories import ConsultationRequestFactory, SubscriberFactory
-from pages.models import ConsultationRequest, Subscriber
-from pages.roles import APPROVERS, CAREER_SERVICES, EDITORS
+from pages.factories import ConsultationRequestFactory, EnquiryFactory, SubscriberFactory
+from pages.models import ConsultationRequest, Enquiry, Subscriber
+from pages.roles import APPROVERS, CAREER_SERVICES, EDITORS, OFFICE_ENQUIRIES
 from survey.factories import (
     AdministrationFactory,
     AggregateFactory,
@@ -35,11 +35,12 @@ from training.roles import COORDINATORS
 pytestmark = pytest.mark.django_db
 
 ADMIN_ONLY = "admin access only"
-USERS = (EDITORS, APPROVERS, CAREER_SERVICES, COORDINATORS, DATA_MANAGERS, ADMIN_ONLY)
+USERS = (EDITORS, APPROVERS, CAREER_SERVICES, OFFICE_ENQUIRIES, COORDINATORS, DATA_MANAGERS, ADMIN_ONLY)
 OWNERS = {
     Registration: COORDINATORS,
     ConsultationRequest: CAREER_SERVICES,
     Subscriber: APPROVERS,
+    Enquiry: OFFICE_ENQUIRIES,
     Survey: DATA_MANAGERS,
     Administration: DATA_MANAGERS,
     Measure: DATA_MANAGERS,
@@ -73,6 +74,7 @@ def records(home):
         Registration: (RegistrationFactory(name="Zephyrine Quillfeather"), "Quillfeather"),
         ConsultationRequest: (ConsultationRequestFactory(name="Ottoline Marchbank"), "Marchbank"),
         Subscriber: (SubscriberFactory(email="quintessa.brightwater@example.edu"), "brightwater"),
+        Enquiry: (EnquiryFactory(name="Philippa Quarrington"), "Quarrington"),
         Survey: (survey, "Zarquon"),
         Administration: (administration, "Embargo-7731"),
         Measure: (measure, "Quibblesome"),
@@ -193,6 +195,7 @@ def test_the_owners_export_their_records(client, records, users):
         (Registration, COORDINATORS),
         (ConsultationRequest, CAREER_SERVICES),
         (Subscriber, APPROVERS),
+        (Enquiry, OFFICE_ENQUIRIES),
     ):
         record, marker = records[model]
         client.force_login(users[owner])
@@ -226,7 +229,7 @@ def test_reports_search_and_the_dashboard_show_no_one_elses_records(client, reco
         client.force_login(user)
         hidden = [marker for model, (_, marker) in records.items() if OWNERS[model] != who]
         # The people's first names: a search page shows its query, not the surnames it might find.
-        for url in [*routes, f"{reverse('wagtailadmin_pages:search')}?q=Zephyrine+Ottoline"]:
+        for url in [*routes, f"{reverse('wagtailadmin_pages:search')}?q=Zephyrine+Ottoline+Philippa"]:
             response = client.get(url)
             assert response.status_code in (200, 302), (who, url)
             for marker in hidden:

@@ -23,12 +23,12 @@ from odi_site.roles import apply_roles, retire_groups
 from pages import roles as pages_roles
 from pages.factories import CareerServicesPageFactory, StandardPageFactory
 from pages.models import CareerServicesPage, StandardPage
-from pages.roles import APPROVERS, CAREER_SERVICES, EDITORS, RETIRED_GROUPS, REVIEW, WORKFLOW_NAME
+from pages.roles import APPROVERS, CAREER_SERVICES, EDITORS, OFFICE_ENQUIRIES, RETIRED_GROUPS, REVIEW, WORKFLOW_NAME
 from survey import roles as survey_roles
 from training import roles as training_roles
 
 ALL_ROLES = (*pages_roles.ROLES, *training_roles.ROLES, *survey_roles.ROLES)
-GROUP_NAMES = {EDITORS, APPROVERS, CAREER_SERVICES, "Training coordinators", "Survey data managers"}
+GROUP_NAMES = {EDITORS, APPROVERS, CAREER_SERVICES, OFFICE_ENQUIRIES, "Training coordinators", "Survey data managers"}
 
 
 def member_of(django_user_model, username, *group_names):

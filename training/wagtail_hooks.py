@@ -29,6 +29,7 @@ from .models import (
     with_seat_counts,
 )
 from .reminders import queue_due_reminders
+from .retention import purge_expired_registrations
 
 # The name pages' key figure blocks store; demo content and tests refer to it.
 PARTICIPANTS_SOURCE = "training-participants"
@@ -181,6 +182,12 @@ def register_coordinator_urls():
 @hooks.register("register_periodic_task")
 def session_reminders():
     return queue_due_reminders()
+
+
+@hooks.register("register_periodic_task")
+def expired_registrations():
+    """Registrations past REGISTRATION_RETENTION_DAYS after their session (the privacy notice's period)."""
+    return purge_expired_registrations()
 
 
 @hooks.register("construct_homepage_panels")

@@ -320,6 +320,14 @@ PASSWORD_RESET_ATTEMPTS = int(env.get("PASSWORD_RESET_ATTEMPTS", "5"))
 # Newsletter sign-ups nobody confirmed are deleted after this many days (run_periodic_tasks), and
 # their confirmation links stop working then.
 NEWSLETTER_PENDING_DAYS = 30
+# How long personal data from the public forms is kept (odi_site.retention, run every minute by
+# run_periodic_tasks): enquiries and consultation requests this many days after they are closed
+# (or received, if nobody closed them); training registrations this many days after their session
+# ended. Not read from the environment: the privacy notice states these periods, so a change is
+# a code change reviewed together with the notice.
+ENQUIRY_RETENTION_DAYS = 365
+CONSULTATION_RETENTION_DAYS = 365
+REGISTRATION_RETENTION_DAYS = 365
 
 # Admin login throttling: lock an address out of an account for an hour after 5 failures.
 AXES_CLIENT_IP_CALLABLE = "odi_site.client_ip.client_ip"

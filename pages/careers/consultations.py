@@ -3,11 +3,8 @@
 import logging
 
 from django import forms
-from django.db import transaction
-from django.template.response import TemplateResponse
 
-from odi_site.public_forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField, log_submission
-from odi_site.rate_limits import hit_rate_limit
+from odi_site.public_forms import HoneypotFormMixin, NoMarkupMixin, PersonNameField, handle_public_form
 
 from ..choices import ConsultationRole, ConsultationTopic
 from ..mail import queue_email
@@ -123,37 +120,10 @@ def notify_office(page, request, consultation):
 
 
 def handle_request(page, request, requests):
-    """GET shows the form; POST validates, stores, emails and redirects to the confirmation page.
+    """The consultation form's submit cycle (odi_site.public_forms.handle_public_form); `requests`
+    is the manager of the consultation request model the page stores into."""
 
-    Refusals store nothing: invalid input shows the form with its errors; a filled honeypot
-    looks like success to the bot but is dropped; over the rate limit a 429 page. `requests` is
-    the manager of the consultation request model the page stores into.
-    """
-
-    if request.method != "POST":
-        return page.render_form(request, ConsultationForm())
-    form = ConsultationForm(request.POST)
-    if form.is_spam:
-        log_submission(FORM_NAME, page, "honeypot")
-        return page.thanks_redirect()
-    if not form.is_valid():
-        log_submission(FORM_NAME, page, "invalid", error_fields=sorted(form.errors))
-        return page.render_form(request, form)
-    # Only submissions that would be stored count: corrected typos never lock anyone out.
-    if hit_rate_limit(request, "consultation", RATE_LIMIT, RATE_LIMIT_WINDOW):
-        log_submission(FORM_NAME, page, "rate-limited", level=logging.WARNING)
-        context = page.get_context(request)
-        context.update(
-            heading="Please try again later",
-            message=(
-                "We have received several requests from your connection in the last hour, so we cannot "
-                "accept another one right now. Please try again in an hour, or email the office instead."
-            ),
-            help_email=page.help_email(request),
-        )
-        return TemplateResponse(request, "message_page.html", context, status=429)
-    data = form.cleaned_data
-    with transaction.atomic():
+    def store(data):
         consultation = requests.create(
             name=data["name"],
             email=data["email"],
@@ -164,5 +134,14 @@ def handle_request(page, request, requests):
             preferred_times=data["preferred_times"],
         )
         notify_office(page, request, consultation)
-    log_submission(FORM_NAME, page, "stored", record_id=consultation.pk)
-    return page.thanks_redirect()
+        return consultation
+
+    return handle_public_form(
+        page,
+        request,
+        ConsultationForm,
+        name=FORM_NAME,
+        rate_limit=RATE_LIMIT,
+        rate_window=RATE_LIMIT_WINDOW,
+        store=store,
+    )

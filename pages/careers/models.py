@@ -10,7 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from odi_site.caching.page_cache import private
+from odi_site.public_forms import render_form_page
 from odi_site.subpages import subpage_url
 
 from ..blocks import BodyStreamBlock
@@ -88,10 +88,7 @@ class CareerServicesPage(RoutablePageMixin, BasePage):
         return self.consultation_email or SiteSettings.for_request(request).email
 
     def render_form(self, request, form, status=200):
-        """The page with its form: private, as the form carries the visitor's own CSRF token."""
-        context = self.get_context(request)
-        context["form"] = form
-        return private(TemplateResponse(request, self.get_template(request), context, status=status))
+        return render_form_page(self, request, form, status)
 
     @path("")
     def index_route(self, request, *args, **kwargs):
@@ -140,6 +137,13 @@ class ConsultationRequest(models.Model):
         db_index=True,
         help_text="New until a consultation is booked; closed once it has happened or was declined.",
     )
+    closed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        verbose_name="closed",
+        help_text="Set when the status becomes Closed; the request is deleted a retention period later.",
+    )
     staff_notes = models.TextField(
         blank=True, help_text="Internal notes for the career services team; never shown to the requester."
     )
@@ -166,6 +170,15 @@ class ConsultationRequest(models.Model):
 
     def __str__(self):
         return f"{self.name} ({day(timezone.localtime(self.created_at))})" if self.created_at else self.name
+
+    def save(self, *args, **kwargs):
+        # The retention period (odi_site.retention) runs from closing; reopening stops the clock.
+        closed = self.status == ConsultationStatus.CLOSED
+        if closed != (self.closed_at is not None):
+            self.closed_at = timezone.now() if closed else None
+            if (fields := kwargs.get("update_fields")) is not None:
+                kwargs["update_fields"] = {*fields, "closed_at"}
+        super().save(*args, **kwargs)
 
     def get_topics_display(self):
         return topic_labels(self.topics)

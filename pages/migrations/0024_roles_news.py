@@ -4,16 +4,7 @@ Moderators groups retire, their members moving to the Communications groups."""
 
 from django.db import migrations
 
-from odi_site.roles import apply_roles, retire_groups
-from pages.roles import RETIRED_GROUPS, REVIEW, ROLES
-
-
-def apply(apps, schema_editor):
-    apply_roles(apps, ROLES, REVIEW)
-    retire_groups(apps, RETIRED_GROUPS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("pages", "0023_news_pages")]
 
-    operations = [migrations.RunPython(apply, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]  # re-applied by 0029_roles_contact

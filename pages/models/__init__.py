@@ -2,6 +2,7 @@
 
 from ..careers.models import CareerServicesPage, ConsultationEmail, ConsultationRequest
 from ..community.models import AffinityGroup, CommunityEngagementPage, CommunityPartner, FocusArea
+from ..contact.models import ContactPage, Enquiry, EnquiryEmail, EnquirySettings
 from ..events.models import EventCategory, EventIndexPage, EventPage, EventSpeaker
 from ..news.models import ArticlePage, NewsIndexPage, NewsTopic
 from ..newsletter.models import NewsletterPage, Subscriber
@@ -34,6 +35,10 @@ __all__ = [
     "EmergencyNumberBlock",
     "ConsultationEmail",
     "ConsultationRequest",
+    "ContactPage",
+    "Enquiry",
+    "EnquiryEmail",
+    "EnquirySettings",
     "EventCategory",
     "EventIndexPage",
     "EventPage",

@@ -251,6 +251,7 @@ class HomePage(BasePage):
         "pages.NewsletterPage",
         "pages.ResourceLibraryPage",
         "pages.NewsIndexPage",
+        "pages.ContactPage",
         "training.TrainingProgramPage",
         "survey.SurveyResultsIndexPage",
     ]

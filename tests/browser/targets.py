@@ -53,6 +53,9 @@ VIEWS = [
     Target("newsletter-form-errors", "/newsletter/", submit="form.newsletter-form"),
     # Resources library (issue 18): one category.
     Target("resources-category", "/resources/?category=reports"),
+    # Contact (issue 18): the enquiry form with its errors, and its confirmation.
+    Target("contact-form-errors", "/contact/", submit="form.contact-form"),
+    Target("contact-thanks", "/contact/thanks/"),
 ]
 
 # Links under these prefixes are not HTML pages of the public site.

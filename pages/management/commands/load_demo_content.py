@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from pages.demo.content import about, career, community, concern, events, news, newsletter, resources
+from pages.demo.content import about, career, community, concern, contact, events, news, newsletter, policies, resources
 from pages.demo.content import home as home_content
 from pages.demo.content.people import ensure_people
 from pages.demo.images import delete_images, discard_files, ensure_images
@@ -75,6 +75,8 @@ def demo_tree(survey_administration):
         news.section(),
         survey_demo.section(survey_administration),
         concern.section(),
+        contact.section(),
+        *policies.sections(),
     )
     return Node("home", home_content.TITLE, HomePageFactory, home_content.content, children=sections)
 
@@ -123,7 +125,7 @@ class Command(BaseCommand):
             site.root_page = home
             site.site_name = site.site_name or OFFICE_NAME
             site.save()
-        filled = apply_demo_settings(site)
+        filled = apply_demo_settings(site) + contact.apply_demo_enquiry_settings(site)
 
         self.report(ctx, images, len(self.drawn), removed_welcome, site, site_changed, filled)
 

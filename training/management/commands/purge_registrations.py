@@ -1,12 +1,14 @@
-"""Delete registrations (personal data) of sessions that ended more than DAYS ago."""
+"""Delete registrations (personal data) of sessions that ended more than DAYS ago (by default
+REGISTRATION_RETENTION_DAYS, which run_periodic_tasks applies every minute anyway)."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from training.models import Registration
+from training.retention import ended_before
 
 
 class Command(BaseCommand):
@@ -16,17 +18,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--older-than",
             type=int,
-            required=True,
             metavar="DAYS",
-            help="Purge registrations of sessions that ended more than this many days ago.",
+            help="Purge registrations of sessions that ended more than this many days ago "
+            "(default: the REGISTRATION_RETENTION_DAYS setting).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Only report what would be deleted.")
 
-    def handle(self, *args, older_than, dry_run=False, **options):
+    def handle(self, *args, older_than=None, dry_run=False, **options):
+        if older_than is None:
+            older_than = settings.REGISTRATION_RETENTION_DAYS
         if older_than < 0:
             raise CommandError("--older-than must be zero or more days.")
         cutoff = timezone.now() - timedelta(days=older_than)
-        registrations = Registration.objects.filter(session__end__lt=cutoff)
+        registrations = ended_before(older_than)
         count = registrations.count()
         sessions = registrations.values("session_id").distinct().count()
         if dry_run:
