@@ -1,5 +1,5 @@
 """Was: the groups and review workflow from pages/roles.py, with people. Now applied by
-0014_roles_concern: the spec names a model (the reporting channels) this migration predates."""
+0026_roles_sections: the spec names models (the new sections') this migration predates."""
 
 from django.db import migrations
 

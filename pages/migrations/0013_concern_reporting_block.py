@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0012_concern_reporting_settings'),
+        ("pages", "0012_concern_reporting_settings"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0014_roles_concern'),
+        ("pages", "0013_concern_reporting_block"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0026_people_team_page_event_speakers'),
+        ("pages", "0022_people_team_page_event_speakers"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0024_roles_news'),
+        ("pages", "0020_news_pages"),
     ]
 
     operations = [

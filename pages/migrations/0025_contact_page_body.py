@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0029_roles_contact'),
+        ("pages", "0024_contact_enquiries"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("pages", "0015_live_key_figure"),
+        ("pages", "0014_live_key_figure"),
     ]
 
     operations = [

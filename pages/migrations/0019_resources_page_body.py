@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0021_roles_resources'),
+        ("pages", "0018_resources_library"),
     ]
 
     operations = [

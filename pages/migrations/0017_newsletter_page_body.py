@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0018_roles_newsletter'),
+        ("pages", "0016_newsletter"),
     ]
 
     operations = [
