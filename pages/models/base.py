@@ -21,16 +21,15 @@ from odi_site.caching.version import versioned
 from ..blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFigureBlock
 
 
-def image_fk(help_text):
-    """A nullable image reference that never blocks deleting the image."""
+def optional_fk(to, help_text):
+    """A nullable reference that never blocks deleting what it points at."""
     return models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=help_text,
+        to, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text=help_text
     )
+
+
+def image_fk(help_text):
+    return optional_fk("wagtailimages.Image", help_text)
 
 
 def with_listing_images(queryset):
@@ -406,37 +405,17 @@ class SiteSettings(BaseSiteSetting):
     footer_text = models.TextField(
         blank=True, max_length=500, help_text="A short statement at the bottom of every page."
     )
-    report_concern_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Linked as “Report a concern” in the header and footer of every page while it is live.",
+    report_concern_page = optional_fk(
+        "wagtailcore.Page", "Linked as “Report a concern” in the header and footer of every page while it is live."
     )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The accessibility statement, linked in the footer of every page while it is live.",
+    accessibility_page = optional_fk(
+        "wagtailcore.Page", "The accessibility statement, linked in the footer of every page while it is live."
     )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The privacy notice, linked in the footer of every page while it is live.",
+    privacy_page = optional_fk(
+        "wagtailcore.Page", "The privacy notice, linked in the footer of every page while it is live."
     )
-    newsletter_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The newsletter sign-up page, linked in the footer of every page while it is live.",
+    newsletter_page = optional_fk(
+        "wagtailcore.Page", "The newsletter sign-up page, linked in the footer of every page while it is live."
     )
 
     panels = [
