@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import json
 import logging
 import re
 from urllib.parse import unquote
@@ -11,7 +12,7 @@ import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
-from django.core import mail
+from django.core import mail, signing
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -262,7 +263,9 @@ class TestLinks:
         alice, bob = SubscriberFactory(), SubscriberFactory()
         alice_confirm, alice_unsubscribe = token_for(alice, "confirm"), token_for(alice, "unsubscribe")
         # Bob's id with Alice's signature, and a confirm token used to unsubscribe: both refused.
-        forged = alice_confirm.replace(str(alice.pk), str(bob.pk), 1)
+        bobs_payload = signing.b64_encode(json.dumps([bob.pk, alice.token_key], separators=(",", ":")).encode())
+        forged = bobs_payload.decode() + alice_confirm[alice_confirm.index(":") :]
+        assert forged != alice_confirm
         assert client.post(f"{newsletter.url}confirm/", {"token": forged}).status_code == 400
         assert client.post(f"{newsletter.url}unsubscribe/", {"token": alice_confirm}).status_code == 400
         assert client.post(f"{newsletter.url}confirm/", {"token": alice_unsubscribe}).status_code == 400
