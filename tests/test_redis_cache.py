@@ -26,7 +26,7 @@ needs_redis = pytest.mark.skipif(not REDIS_URL, reason="REDIS_TEST_URL is not se
 
 
 def redis_caches(location):
-    options = {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}
+    options = {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2}
     config = {
         alias: {
             "BACKEND": "odi_site.caching.backends.FailOpenRedisCache",

@@ -1,5 +1,10 @@
 """A Redis cache that fails open: while Redis is unreachable, reads miss and writes are dropped.
 
+Built on django-redis rather than Django's own Redis backend, which makes a new `redis.Redis`
+client, with its table of some 170 reply handlers, for every cache call: on a cached page that
+was the largest single cost of a hit (bench/cache_bench.py). django-redis keeps one per server.
+With its IGNORE_EXCEPTIONS off, its methods raise Redis's own errors, which this class handles.
+
 Everything in the cache can be rebuilt from the database, so an outage should make pages slower,
 never answer 500. Each operation that fails is logged (once per outage) and answered as a miss;
 for `CACHE_RETRY_SECONDS` afterwards the process does not try again, so a server that hangs
@@ -13,7 +18,7 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.cache.backends.redis import RedisCache
+from django_redis.cache import RedisCache
 from redis.exceptions import RedisError
 
 from .version import VERSION_KEY
@@ -64,7 +69,7 @@ def every_key(data, *args, **kwargs):
 
 
 class FailOpenRedisCache(RedisCache):
-    """Django's Redis cache, answering as an empty cache while the server is unreachable."""
+    """django-redis's cache, answering as an empty cache while the server is unreachable."""
 
     # Per process, like the connection pool itself: whether this process can reach Redis.
     outage = False

@@ -145,8 +145,8 @@ if env.get("REDIS_URL"):
             "LOCATION": env["REDIS_URL"],
             "KEY_PREFIX": f"odi:{alias}",
             "OPTIONS": {
-                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
-                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT_SECONDS,
             },
         }
         # Wagtail remembers image renditions in "renditions", so rendering an image needs no query.
