@@ -3,8 +3,9 @@
 For each stack (production settings, 2 sync workers, wrk on loopback, rounds alternated so
 machine noise hits every side alike; medians):
 
-1. a cached anonymous hit on `/` against a bare WSGI callable serving the same bytes (bench/
-   bare_wsgi.py) and against a minimal Django view (bench/ceiling.py);
+1. a cached anonymous hit on `/` against a bare WSGI callable sending the same headers and bytes
+   (bench/bare_wsgi.py), for clients without and with `Accept-Encoding: gzip`, and against a
+   minimal Django view (bench/ceiling.py);
 2. `/?utm_source=<random, never repeated>` against `/`;
 3. cache round trips per hit (Redis: its command counter; database: the query count is a test);
 4. 64 connections for 20 s on `/` while a page is published every 2 s: errors and p99.
@@ -38,6 +39,7 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 PORTS = iter(range(8721, 8799))
 FORM_PAGE = "/career-development/"
+GZIP = "Accept-Encoding: gzip, deflate, br"  # what browsers send
 
 # Publishes the first standard page every 2 s for SECONDS, as an editor would; prints the count.
 PUBLISHER = """
@@ -184,18 +186,28 @@ def publish_under_load(env, site):
     return result
 
 
+def save_cached_copy(site, bodies, name, *headers):
+    """The home page's cached copy as a client sending `headers` gets it: body and headers."""
+    command = ["curl", "-s", "-H", "Host: localhost", *(arg for header in headers for arg in ("-H", header))]
+    for _ in range(3):  # both workers' first renders, then the cached copy
+        subprocess.run([*command, "-o", "/dev/null", f"{site}/"], check=True)
+    head, body = bodies / f"{name}.headers", bodies / f"{name}.html"
+    subprocess.run([*command, "-D", str(head), "-o", str(body), f"{site}/"], check=True)
+
+
 def measure_stack(name, env):
     build(env)
     bodies = Path(env["CEILING_BODY_DIR"])
     with gunicorn("odi_site.wsgi:application", env) as site:
-        for _ in range(4):  # both workers' first renders, then the cached copy
-            page = subprocess.run(["curl", "-s", "-H", "Host: localhost", f"{site}/"], capture_output=True).stdout
-        (bodies / "homepage.html").write_bytes(page)
+        save_cached_copy(site, bodies, "homepage")
+        save_cached_copy(site, bodies, "homepage-gzip", GZIP)
         with gunicorn("bench.bare_wsgi:application", env) as bare, gunicorn("bench.ceiling:application", env) as view:
             rps = alternate(
                 {
                     "site": lambda: wrk(f"{site}/"),
                     "bare_wsgi": lambda: wrk(f"{bare}/homepage"),
+                    "site_gzip": lambda: wrk(f"{site}/", headers=(GZIP,)),
+                    "bare_wsgi_gzip": lambda: wrk(f"{bare}/homepage-gzip"),
                     "django_view": lambda: wrk(f"{view}/homepage"),
                     "random_utm": lambda: wrk(f"{site}/", script="random_query.lua"),
                 }
@@ -204,6 +216,7 @@ def measure_stack(name, env):
             "stack": name,
             **{f"{key}_rps": value for key, value in rps.items()},
             "ratio_to_bare_wsgi": round(rps["site"] / rps["bare_wsgi"], 2),
+            "gzip_ratio_to_bare_wsgi": round(rps["site_gzip"] / rps["bare_wsgi_gzip"], 2),
             "ratio_to_django_view": round(rps["site"] / rps["django_view"], 2),
             "random_utm_ratio": round(rps["random_utm"] / rps["site"], 2),
             "redis_round_trips_per_hit": round_trips_per_hit(site) if "REDIS_URL" in env else None,
@@ -237,17 +250,22 @@ def main():
     forms = measure_form_pages(found[0][1])
     RESULT_FILE.write_text(json.dumps({"stacks": rows, "form_pages": forms}, indent=2) + "\n")
     print(f"\nCached home page under gunicorn (2 workers), req/s, medians of {ROUNDS} alternated runs")
-    header = f"{'stack':<26} {'site':>7} {'bare':>7} {'ratio':>6} {'view':>7} {'ratio':>6} {'utm':>7} {'ratio':>6} {'RTT':>5}"
+    header = (
+        f"{'stack':<24} {'site':>6} {'bare':>6} {'ratio':>5} {'gz site':>7} {'gz bare':>7} {'ratio':>5} "
+        f"{'view':>6} {'ratio':>5} {'utm':>6} {'ratio':>5} {'RTT':>4}"
+    )
     print(header)
     print("-" * len(header))
     for row in rows:
         print(
-            f"{row['stack']:<26} {row['site_rps']:>7} {row['bare_wsgi_rps']:>7} {row['ratio_to_bare_wsgi']:>6} "
-            f"{row['django_view_rps']:>7} {row['ratio_to_django_view']:>6} {row['random_utm_rps']:>7} "
-            f"{row['random_utm_ratio']:>6} {row['redis_round_trips_per_hit'] or '-':>5}"
+            f"{row['stack']:<24} {row['site_rps']:>6} {row['bare_wsgi_rps']:>6} {row['ratio_to_bare_wsgi']:>5} "
+            f"{row['site_gzip_rps']:>7} {row['bare_wsgi_gzip_rps']:>7} {row['gzip_ratio_to_bare_wsgi']:>5} "
+            f"{row['django_view_rps']:>6} {row['ratio_to_django_view']:>5} {row['random_utm_rps']:>6} "
+            f"{row['random_utm_ratio']:>5} {row['redis_round_trips_per_hit'] or '-':>4}"
         )
-    print("bare: a plain WSGI callable serving the same bytes; view: a minimal Django view behind the")
-    print("whole middleware stack; utm: /?utm_source=<never repeated>; RTT: Redis commands per hit")
+    print("bare: a plain WSGI callable sending the same headers and bytes; gz: clients sending")
+    print("Accept-Encoding: gzip, as browsers do; view: a minimal Django view behind the whole")
+    print("middleware stack; utm: /?utm_source=<never repeated>; RTT: Redis commands per hit")
     print(f"\n64 connections for {LOAD_SECONDS} s on /, publishing a page every 2 s")
     for row in rows:
         load = row["under_publishing"]

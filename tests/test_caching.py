@@ -1,16 +1,25 @@
 """The whole-page cache: fast repeat views that never serve stale, private or another visitor's content."""
 
 import datetime
+import gzip
 
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.test import Client, override_settings
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import DatabaseError, close_old_connections, connection
+from django.http import HttpResponse
+from django.test import Client, RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from odi_site.caching import page_cache as page_cache_module
 from odi_site.caching import version
+from odi_site.caching.front import CachedPages
+from odi_site.caching.page_cache import is_shareable, mark_shareable
 from pages.factories import (
     CareerServicesPageFactory,
     EventCategoryFactory,
@@ -20,7 +29,7 @@ from pages.factories import (
 )
 from pages.models import ConsultationRequest, SiteSettings
 from survey.models import SurveyImport
-from tests.queries import cost_of
+from tests.queries import Cost, cost_of
 from tests.test_career import VALID
 from training.factories import TrainingLevelPageFactory, TrainingProgramPageFactory, TrainingSessionFactory
 from training.models import Registration
@@ -75,13 +84,98 @@ class TestHits:
         assert len(cost_of(client, "/search/?q=training", warm=False).queries) > 0
 
     def test_responses_that_set_a_cookie_are_not_stored(self, rf):
-        from django.http import HttpResponse
-
-        from odi_site.caching.page_cache import PageCacheMiddleware, mark_shareable
-
         response = mark_shareable(HttpResponse("a page that remembers the visitor"))
         response.set_cookie("visitor", "x")
-        assert not PageCacheMiddleware.is_shareable(response)
+        assert not is_shareable(rf.get("/"), response)
+
+
+class TestFront:
+    """Hits are answered in front of Django (odi_site/caching/front.py), exactly as Django answered."""
+
+    @pytest.fixture
+    def site(self):
+        """The front around Django's handler, counting what reaches Django. As Django's test client
+        does, the handler's signals leave the test's database connection open."""
+        for signal in (request_started, request_finished):
+            signal.disconnect(close_old_connections)
+        yield from self.front()
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+
+    def front(self):
+        django = WSGIHandler()
+        calls = []
+
+        def counted(environ, start_response):
+            calls.append(environ["PATH_INFO"])
+            return django(environ, start_response)
+
+        yield CachedPages(counted), calls
+
+    def get(self, application, path, **headers):
+        environ = RequestFactory().get(path, **headers).environ
+        answer = {}
+
+        def start_response(status, response_headers):
+            answer.update(status=status, headers=dict(response_headers))
+
+        with CaptureQueriesContext(connection) as captured:
+            body = b"".join(application(environ, start_response))
+        return answer["status"], answer["headers"], body, Cost.of(captured)
+
+    def test_a_hit_is_the_rendered_response_without_django(self, site, about):
+        application, calls = site
+        rendered = self.get(application, about.url)
+        hit = self.get(application, about.url)
+        assert calls == [about.url]
+        assert hit[:3] == rendered[:3]
+        assert {"X-Content-Type-Options", "Referrer-Policy", "Content-Security-Policy"} <= set(hit[1])
+        assert (len(hit[3].queries), len(hit[3].cache)) == (0, 1)
+
+    def test_a_miss_is_looked_up_once(self, site, about, monkeypatch):
+        application, _ = site
+        look_ups = []
+        look_up = page_cache_module.look_up
+        monkeypatch.setattr(page_cache_module, "look_up", lambda *args: look_ups.append(args) or look_up(*args))
+        assert self.get(application, about.url)[0].startswith("200")
+        assert len(look_ups) == 1
+
+    def test_clients_that_accept_gzip_get_their_own_compressed_entry(self, site, about):
+        application, calls = site
+        plain = self.get(application, about.url)
+        for _ in range(2):
+            status, headers, body, _ = self.get(application, about.url, HTTP_ACCEPT_ENCODING="gzip, br")
+            assert headers["Content-Encoding"] == "gzip" and headers["Content-Length"] == str(len(body))
+            assert gzip.decompress(body) == plain[2]
+        assert calls == [about.url, about.url]
+        assert "Content-Encoding" not in self.get(application, about.url)[1]
+
+    def test_editors_and_writes_go_to_django(self, site, about, admin_client):
+        application, calls = site
+        self.get(application, about.url)
+        session = admin_client.cookies[settings.SESSION_COOKIE_NAME].value
+        status, headers, body, _ = self.get(
+            application, about.url, HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}={session}"
+        )
+        assert status.startswith("200") and b"userbar" in body.lower()
+        assert calls == [about.url, about.url]
+
+    def test_a_host_django_refuses_is_refused_as_before(self, site, about, settings):
+        settings.ALLOWED_HOSTS = ["testserver"]
+        application, calls = site
+        assert self.get(application, about.url, HTTP_HOST="evil.example")[0].startswith("400")
+        assert calls == [about.url]
+
+    def test_an_unreadable_cache_renders_the_page(self, site, about, monkeypatch):
+        application, calls = site
+
+        def unreadable(*args, **kwargs):
+            raise DatabaseError("no such table")
+
+        monkeypatch.setattr(page_cache_module, "look_up", unreadable)
+        assert self.get(application, about.url)[0].startswith("200")
+        assert self.get(application, about.url)[0].startswith("200")
+        assert calls == [about.url, about.url]
 
 
 class TestKeys:

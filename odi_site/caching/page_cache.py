@@ -8,13 +8,20 @@ cache. A stored response must be a 200 that sets no cookie and is not private, n
 no-cache: Wagtail marks restricted pages `no-cache`, and form pages are `private` (a form
 carries the visitor's own CSRF token, so there is nothing to share).
 
-One cache round trip per hit: the content version, the entry for the plain address and the
-parameters that address reads are fetched together. Only a request whose query holds a
-parameter the page reads needs a second look-up, for its own entry.
+The middleware sits above every other but WhiteNoise, so an entry is the response exactly as
+it left the site (security headers and compression included) and a hit skips the whole stack.
+GZipMiddleware, below it, compresses for clients whose `Accept-Encoding` names gzip: those and
+the others get entries of their own, and a hit is never compressed again. (A stored page is one
+anonymous visitors share: it holds no token or other secret, so BREACH has nothing to find.)
+
+One cache round trip per hit: the content version and the entry for the plain address are
+fetched together, with the parameters that address reads when the request has a query. Only a
+request whose query holds a parameter the page reads needs a second look-up, for its own entry.
 """
 
 import hashlib
 import logging
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -27,6 +34,10 @@ from . import version
 
 logger = logging.getLogger(__name__)
 PARAMS_ATTRIBUTE = "page_cache_params"
+# The environ key under which the WSGI front leaves `(address, content version)` of a miss.
+LOOKED_UP = "odi.page_cache.missed"
+# The clients GZipMiddleware compresses for (its own test of Accept-Encoding).
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def shareable(*params):
@@ -56,48 +67,78 @@ def private(response):
 
 
 class PageCacheMiddleware:
-    """Serve anonymous GET/HEAD requests from the shared cache; store what is safe to share."""
+    """Serve anonymous GET/HEAD requests from the shared cache; store what is safe to share.
+
+    Behind the WSGI front (odi_site/caching/front.py) the look-up has been made, and missed,
+    before Django ran: its result waits in the environ. Without the front (the test client)
+    the middleware looks up itself.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self.is_anonymous_read(request):
+        if not is_anonymous_read(request):
             return self.get_response(request)
-        address = f"{request.scheme}://{request.get_host().lower()}{request.path}"
-        try:
-            token, stored = look_up(request, address)
-        except DatabaseError:  # the database cache cannot be read: serve uncached (fail open)
-            logger.warning("Page cache unreadable; serving %s uncached", request.path)
+        if (looked_up := request.META.get(LOOKED_UP)) is not None:
+            address, token = looked_up
+        else:
+            address = address_of(request)
+            token, entry = served(request, address)
+            if entry is not None:
+                return from_entry(entry)
+        if token is None:  # the cache could not be read: serve uncached
             return self.get_response(request)
         request.content_version = token  # fragments rendered below reuse it (context processor)
-        if (entry := current(stored, token)) is not None:
-            return from_entry(entry)
         response = self.get_response(request)
-        if (params := getattr(response, PARAMS_ATTRIBUTE, None)) is not None and self.is_shareable(response):
+        if (params := getattr(response, PARAMS_ATTRIBUTE, None)) is not None and is_shareable(request, response):
             share(request, response, address, params, token)
         return response
 
-    @staticmethod
-    def is_anonymous_read(request):
-        # Wagtail's previews run the middleware on a dummy request for the page's address.
-        if request.method not in ("GET", "HEAD") or getattr(request, "is_dummy", False):
-            return False
-        cookies = request.COOKIES
-        return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
-    @staticmethod
-    def is_shareable(response):
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return False
-        control = response.get("Cache-Control", "")
-        return not any(word in control for word in ("private", "no-store", "no-cache"))
+def is_anonymous_read(request):
+    # Wagtail's previews run the middleware on a dummy request for the page's address.
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_dummy", False):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def is_shareable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if response.has_header("Content-Encoding") and encoding(request) != "gzip":
+        return False  # never the case with Django's GZipMiddleware; but never serve gzip unasked
+    control = response.get("Cache-Control", "")
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def address_of(request):
+    """What the key is made of: the body's encoding, scheme, host (validated by Django) and path."""
+    return f"{encoding(request)} {request.scheme}://{request.get_host().lower()}{request.path}"
+
+
+def served(request, address):
+    """(content version, the current entry for this request or None); (None, None) while the
+    cache cannot be read, so the page is rendered and not stored (fail open)."""
+    try:
+        token, stored = look_up(request, address)
+    except DatabaseError:  # the database cache
+        logger.warning("Page cache unreadable; serving %s uncached", request.path)
+        return None, None
+    return token, current(stored, token)
+
+
+def encoding(request):
+    """How the body of this client's responses is encoded: "gzip" or "identity"."""
+    return "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
 
 
 def look_up(request, address):
     """(content version, the stored `(token, entry)` for this request or None)."""
     plain_key, params_key = key_for(address), key_for(address, "params")
-    found = cache.get_many([version.VERSION_KEY, plain_key, params_key])
+    wanted = [version.VERSION_KEY, plain_key, params_key] if request.GET else [version.VERSION_KEY, plain_key]
+    found = cache.get_many(wanted)
     token = found.get(version.VERSION_KEY) or version.establish()
     stored = found.get(plain_key)
     if request.GET:
@@ -138,10 +179,7 @@ def to_entry(response):
 
 def from_entry(entry):
     status, headers, content = entry
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
-    return response
+    return HttpResponse(content, status=status, headers=dict(headers))
 
 
 def key_for(address, variant=""):

@@ -55,16 +55,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    # Serves its own pre-compressed static files, before anything else looks at the request.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Compresses HTML (and feeds, JSON, CSV) on its way out, so it sits above the page cache:
-    # the cache stores plain bodies and every hit is compressed for the client that asks.
-    # Below WhiteNoise, which serves its own pre-compressed static files. Adds
-    # `Vary: Accept-Encoding`; masks BREACH with random gzip padding (docs/deployment.md).
+    # Above the rest, so a cached page skips the whole stack and an entry is the response as it
+    # left (headers and compression included); stores only shareable responses.
+    "odi_site.caching.page_cache.PageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML (and feeds, JSON, CSV) for clients that accept gzip; the page cache above
+    # keeps one entry per encoding. Adds `Vary: Accept-Encoding`; masks BREACH with random gzip
+    # padding on the pages that carry a token (docs/deployment.md).
     "django.middleware.gzip.GZipMiddleware",
     "odi_site.middleware.DatabaseUnavailableMiddleware",
-    # Early, so a cached page skips the rest of the stack; stores only shareable responses.
-    "odi_site.caching.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
