@@ -3,6 +3,7 @@
 from django.db.models import Q
 from wagtail.models import Page
 
+from odi_site.caching.restrictions import public
 from odi_site.caching.version import versioned
 
 # SiteSettings fields naming pages that the header and footer of every page link to.
@@ -28,8 +29,7 @@ def site_navigation(site, site_settings, request=None):
         root = site.root_page
         in_menu = Page.objects.child_of_q(root) & Page.objects.in_menu_q()
         pages = (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(in_menu | Q(pk__in=list(linked)))
             .order_by("path")
             .only("id", "title", "url_path", "path", "depth", "show_in_menus")

@@ -16,6 +16,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy
 
+from odi_site.caching.restrictions import public
+
 logger = logging.getLogger(__name__)
 
 # Per source: enough for any real query on a site of this size, and a bound on the work.
@@ -70,7 +72,7 @@ def search_site(query, site, request):
 
 
 def gather(query, site, request):
-    visible = Page.objects.live().public()
+    visible = public(Page.objects.live())
     if site is not None:
         visible = visible.descendant_of(site.root_page, inclusive=True)
     found = page_results(visible, query, site, request) + snippet_results(visible, query, request)

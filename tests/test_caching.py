@@ -281,6 +281,27 @@ class TestInvalidation:
         restriction.delete()
         assert b'name="password"' not in client.get(about.url).content
 
+    def test_listings_leave_out_a_page_restricted_after_they_were_cached(self, client, home):
+        """The restricted sections are shared under the content version (caching/restrictions.py)."""
+        page = StandardPageFactory(parent=home, title="Members lounge", show_in_menus=True)
+        assert b"Members lounge" in client.get("/").content
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        assert b"Members lounge" not in client.get("/").content
+        restriction.delete()
+        assert b"Members lounge" in client.get("/").content
+
+    def test_a_restricted_page_stays_unlisted_when_it_moves(self, client, home):
+        """Moving changes the path the shared restriction filter matches: the move replaces it."""
+        page = StandardPageFactory(parent=home, title="Members lounge", show_in_menus=True)
+        StandardPageFactory(parent=home, title="Next door")
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        assert b"Members lounge" not in client.get("/").content
+        old_path = page.path
+        page.move(home, pos="last-child")
+        page.refresh_from_db()
+        assert page.path != old_path
+        assert b"Members lounge" not in client.get("/").content
+
     def test_settings_changes_show_at_once(self, client, home):
         client.get("/")
         before = version.current()

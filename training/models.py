@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from odi_site.caching.restrictions import public
 from odi_site.caching.version import versioned
 from odi_site.subpages import subpage_url
 from pages.blocks import BodyStreamBlock
@@ -137,9 +138,7 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
             level=OuterRef("pk"), start__gt=timezone.now(), registration_open=True
         ).order_by("start")
         return (
-            TrainingLevelPage.objects.child_of(self)
-            .live()
-            .public()
+            public(TrainingLevelPage.objects.child_of(self).live())
             .select_related("prerequisite")
             .annotate(
                 next_session_start=Subquery(upcoming.values("start")[:1]),
@@ -158,7 +157,7 @@ class TrainingProgramPage(RoutablePageMixin, BasePage):
     @path("calendar/")
     def calendar_feed(self, request):
         """Every upcoming session of every live level as one iCalendar feed; `?session=<id>` for one."""
-        levels = TrainingLevelPage.objects.child_of(self).live().public()
+        levels = public(TrainingLevelPage.objects.child_of(self).live())
         sessions = TrainingSession.objects.filter(level__in=levels).select_related("level")
         if "session" in request.GET:
             return session_calendar(request, sessions, request.GET["session"])
@@ -296,9 +295,7 @@ class TrainingLevelPage(RoutablePageMixin, BasePage):
         if not self.pk:
             return []
         return list(
-            TrainingLevelPage.objects.sibling_of(self, inclusive=True)
-            .live()
-            .public()
+            public(TrainingLevelPage.objects.sibling_of(self, inclusive=True).live())
             .only("id", "title", "slug", "url_path", "path", "depth", "level_code")
             .order_by("path")
         )

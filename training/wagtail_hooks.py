@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 
 from odi_site.admin_access import CheckedSnippetViewSet
+from odi_site.caching.restrictions import public
 from odi_site.exports import SafeExportIndexView
 from pages.key_figures import KEY_FIGURE_SOURCE_HOOK, KeyFigureSource, LiveFigure
 from pages.mail_admin import EmailPermissionPolicy, EmailViewSet
@@ -198,7 +199,7 @@ def add_upcoming_sessions_panel(request, panels):
 
 def read_participants():
     """The program page's participation figure and the day it was counted, or None without one."""
-    program = TrainingProgramPage.objects.live().public().defer_streamfields().first()
+    program = public(TrainingProgramPage.objects.live()).defer_streamfields().first()
     if program is None or not program.participants_display:
         return None
     return LiveFigure(program.participants_display, program.participants_counted_on, program.participation_changes_at())

@@ -5,5 +5,6 @@
 - `page_cache`: the whole-page cache middleware (which stores) and the `Cache-Control` a CDN reads.
 - `front`: the WSGI middleware that answers cached pages before Django's handler runs.
 - `invalidation`: which saves, deletes and page-tree signals replace the token.
+- `restrictions`: Wagtail's view restrictions, read once per token for every list of pages.
 - `backends`: a Redis cache that fails open (an outage makes pages slower, never a 500).
 """

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
 
+from odi_site.caching.restrictions import public
 from odi_site.caching.version import versioned
 
 from ..blocks import BodyStreamBlock
@@ -210,5 +211,5 @@ class CommunityEngagementPage(BasePage):
         (id and end only: what the fragment key and the cache's expiry need)."""
         if not self.voices_category_id:
             return []
-        events = EventPage.objects.live().public().filter(category_id=self.voices_category_id, end__gte=timezone.now())
+        events = public(EventPage.objects.live()).filter(category_id=self.voices_category_id, end__gte=timezone.now())
         return list(events.order_by("start", "pk").only("id", "end")[:VOICES_SHOWN])

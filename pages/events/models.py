@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from odi_site.caching.restrictions import public
 from odi_site.caching.version import versioned
 from odi_site.calendars import calendar_response
 from odi_site.json_ld import json_ld_script
@@ -86,7 +87,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def events(self):
         """Live, public events in this section, with what lists and teasers show."""
-        return with_teaser_images(EventPage.objects.live().public().child_of(self).defer_streamfields())
+        return with_teaser_images(public(EventPage.objects.live().child_of(self)).defer_streamfields())
 
     def upcoming_events(self):
         """Events that have not ended yet, soonest first (the home page takes the first three)."""
@@ -161,7 +162,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     # ?event=<slug> gives one event's file, for "add to your calendar" on its page.
     @path("calendar/", name="calendar")
     def calendar_route(self, request):
-        events = EventPage.objects.live().public().child_of(self).defer_streamfields().select_related("category")
+        events = public(EventPage.objects.live().child_of(self)).defer_streamfields().select_related("category")
         slug = request.GET.get("event")
         if slug:
             # Only a possible slug is looked up: PostgreSQL refuses e.g. a NUL byte in a query.

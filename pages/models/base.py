@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from odi_site.caching.restrictions import public
 from odi_site.caching.version import versioned
 
 from ..blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFigureBlock
@@ -263,7 +264,7 @@ class HomePage(BasePage):
     def pillar_teasers(self):
         """The pillar rows whose pages visitors may see (live, not restricted), with their pages."""
         pillars = self.pillars.select_related("page", "image").prefetch_related("image__renditions")
-        visible = Page.objects.live().public()
+        visible = public(Page.objects.live())
         if isinstance(pillars, models.QuerySet):
             return list(pillars.filter(page__in=visible))
         # A preview's pillars live in the edit form, not in the database.
@@ -290,17 +291,16 @@ class HomePage(BasePage):
     def news_section(self, request, shown=3):
         """The news section below this page (if visitors may see it) and what the cards of its
         newest public articles show, from the shared cache until content changes: a cold render
-        costs three queries (the view restrictions, read once for both, the section, the
-        articles), a warm one none."""
+        costs two queries (the section, the articles; the view restrictions are shared, see
+        odi_site/caching/restrictions.py), a warm one none."""
 
         def load():
             # The news app's model, by name: pages/news/models.py builds on this module.
             index_model = apps.get_model("pages", "NewsIndexPage")
-            private = Page.objects.private_q()  # what `public()` excludes
-            section = index_model.objects.live().exclude(private).child_of(self).defer_streamfields().first()
+            section = public(index_model.objects.live().child_of(self)).defer_streamfields().first()
             if section is None:
                 return {"url": None, "latest": []}
-            articles = section.articles(private)[:shown]
+            articles = section.articles()[:shown]
             return {
                 "url": section.get_url(request),
                 "latest": [
@@ -324,7 +324,7 @@ class HomePage(BasePage):
         def load():
             # The events app's model, by name: pages/events/models.py builds on this module.
             index_model = apps.get_model("pages", "EventIndexPage")
-            section = index_model.objects.live().public().filter(pk=self.events_page_id).defer_streamfields().first()
+            section = public(index_model.objects.live().filter(pk=self.events_page_id)).defer_streamfields().first()
             if section is None:
                 return {"url": None, "next": []}  # none chosen, or visitors may not see it
             return {

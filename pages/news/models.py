@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from odi_site.caching.restrictions import public
 from odi_site.caching.version import versioned
 from odi_site.json_ld import json_ld_script
 from odi_site.pagination import paginate
@@ -66,12 +67,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "news index page"
 
-    def articles(self, private=None):
-        """Live articles visitors may see (view restrictions respected), newest first; `private`,
-        Wagtail's `private_q()` already read by the caller, saves reading the restrictions again."""
-        articles = ArticlePage.objects.live().child_of(self).defer_streamfields()
-        articles = articles.public() if private is None else articles.exclude(private)
-        return articles.order_by("-date", "-pk")
+    def articles(self):
+        """Live articles visitors may see (view restrictions respected), newest first."""
+        return public(ArticlePage.objects.live().child_of(self)).defer_streamfields().order_by("-date", "-pk")
 
     def topics(self):
         """Every topic, from the shared cache until content changes."""

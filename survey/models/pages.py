@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from odi_site.caching.restrictions import public
 from odi_site.subpages import subpage_url
 from pages.blocks import BodyStreamBlock
 from pages.models import BasePage
@@ -40,9 +41,7 @@ class SurveyResultsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = list(
-            SurveyResultsPage.objects.child_of(self)
-            .live()
-            .public()
+            public(SurveyResultsPage.objects.child_of(self).live())
             .select_related("administration__survey")
             .order_by("-administration__fielded_from", "-first_published_at")
         )
@@ -99,7 +98,7 @@ class SurveyResultsPage(RoutablePageMixin, BasePage):
     @classmethod
     def live_results(cls):
         """Live, public results pages that show an administration: what makes it released."""
-        return cls.objects.live().public().exclude(administration=None)
+        return public(cls.objects.live()).exclude(administration=None)
 
     @classmethod
     def released_ids(cls, survey_id):
