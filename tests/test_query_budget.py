@@ -16,9 +16,9 @@ from tests.queries import cost_of
 
 # Wagtail's routing costs 5 of these for a section (the site, the home page, the section, and
 # the view-restriction check's two) and 6 for a page below one. The listings (events, news) then
-# count their pages and load one page of them with their images' renditions: 8. The restriction
-# list that their `public()` filter needs is shared under the content version
-# (odi_site/caching/restrictions.py), a cache round trip when warm.
+# count their pages and read one page of their ids: 7 (the cards are a cached fragment keyed by
+# those ids; the pages and their renditions load on a miss). The restriction list their filter
+# needs is shared under the content version (odi_site/caching/restrictions.py).
 QUERY_BUDGET = 8
 # Version, page entry, settings, navigation, breadcrumbs, fragments, Wagtail's site root paths.
 CACHE_BUDGET = 16

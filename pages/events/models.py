@@ -6,7 +6,7 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -22,7 +22,7 @@ from odi_site.pagination import paginate
 from odi_site.subpages import subpage_url
 
 from ..blocks import BodyStreamBlock
-from ..models.base import BasePage, SiteSettings, with_listing_images
+from ..models.base import BasePage, SiteSettings, in_order, with_listing_images
 from ..people.models import Person
 from ..people.schema import person_json_ld
 from .feeds import UpcomingEventsAtomFeed, UpcomingEventsFeed
@@ -106,12 +106,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return events, chosen, categories
 
     def listing_context(self, request, events, view):
+        """One page of event ids (the cards' fragment key); the events load on a fragment miss."""
         events, chosen, categories = self.category_filter(request, events)
-        page_obj = paginate(events, request.GET.get("page"), EVENTS_PER_PAGE)
+        page_obj = paginate(events.values_list("pk", flat=True), request.GET.get("page"), EVENTS_PER_PAGE)
+        ids = list(page_obj)
         query = f"category={chosen.slug}" if chosen else ""
         return {
-            "events": page_obj,
-            "event_ids": [event.pk for event in page_obj],
+            "events": SimpleLazyObject(lambda: EventPage.teasers(ids)),
+            "event_ids": ids,
             "page_obj": page_obj,
             "category": chosen,
             "categories": categories,
@@ -261,8 +263,8 @@ class EventPage(BasePage):
 
     @classmethod
     def teasers(cls, ids):
-        """The events with these ids, soonest first, with what their cards show."""
-        return list(with_teaser_images(cls.objects.filter(pk__in=ids).defer_streamfields()).order_by("start", "pk"))
+        """The events with these ids, in that order, with what their cards show."""
+        return in_order(with_teaser_images(cls.objects.filter(pk__in=ids).defer_streamfields()), ids)
 
     def clean_fields(self, exclude=None):
         """Also compares the dates, unless a form already refused one of them.

@@ -43,6 +43,13 @@ def with_listing_images(queryset):
     )
 
 
+def in_order(pages, ids):
+    """`pages` in the order of `ids`: a listing reads one page of ids (its cards' fragment key)
+    in its own order, and loads the pages themselves with their images only on a cache miss."""
+    position = {pk: n for n, pk in enumerate(ids)}
+    return sorted(pages, key=lambda page: position[page.pk])
+
+
 class ListingMixin(models.Model):
     """How the page appears in lists and teasers elsewhere on the site."""
 

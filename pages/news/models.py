@@ -6,6 +6,7 @@ from django import forms
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,7 +19,7 @@ from odi_site.json_ld import json_ld_script
 from odi_site.pagination import paginate
 
 from ..blocks import BodyStreamBlock
-from ..models.base import BasePage, SiteSettings, with_listing_images
+from ..models.base import BasePage, SiteSettings, in_order, with_listing_images
 from .feeds import NewsAtomFeed, NewsFeed
 from .schema import article_json_ld
 
@@ -87,15 +88,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
+        """One page of article ids (the cards' fragment key); the articles load on a fragment miss."""
         topic = self.chosen_topic(request)
-        articles = with_teaser_images(self.articles())
+        articles = self.articles()
         if topic is not None:
             articles = articles.filter(topics=topic)
-        page_obj = paginate(articles, request.GET.get("page"), ARTICLES_PER_PAGE)
+        page_obj = paginate(articles.values_list("pk", flat=True), request.GET.get("page"), ARTICLES_PER_PAGE)
+        ids = list(page_obj)
         context = self.get_context(request)
         context.update(
-            articles=page_obj,
-            article_ids=[article.pk for article in page_obj],
+            articles=SimpleLazyObject(lambda: ArticlePage.teasers(ids)),
+            article_ids=ids,
             page_obj=page_obj,
             topic=topic,
             topics=self.topics(),
@@ -149,6 +152,11 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "article page"
         indexes = [models.Index(fields=["date"], name="pages_article_date")]
+
+    @classmethod
+    def teasers(cls, ids):
+        """The articles with these ids, in that order, with what their cards show."""
+        return in_order(with_teaser_images(cls.objects.filter(pk__in=ids).defer_streamfields()), ids)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
