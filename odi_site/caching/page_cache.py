@@ -136,17 +136,19 @@ def encoding(request):
 
 def look_up(request, address):
     """(content version, the stored `(token, entry)` for this request or None)."""
-    plain_key, params_key = key_for(address), key_for(address, "params")
-    wanted = [version.VERSION_KEY, plain_key, params_key] if request.GET else [version.VERSION_KEY, plain_key]
-    found = cache.get_many(wanted)
+    plain_key = key_for(address)
+    if not request.META.get("QUERY_STRING"):
+        found = cache.get_many([version.VERSION_KEY, plain_key])
+        return found.get(version.VERSION_KEY) or version.establish(), found.get(plain_key)
+    params_key = key_for(address, "params")
+    found = cache.get_many([version.VERSION_KEY, plain_key, params_key])
     token = found.get(version.VERSION_KEY) or version.establish()
     stored = found.get(plain_key)
-    if request.GET:
-        params = current(found.get(params_key), token)
-        if params is None:
-            stored = None  # which parameters this address reads is not known yet: render
-        elif query := normalised_query(request, params):
-            stored = cache.get(key_for(address, query))
+    params = current(found.get(params_key), token)
+    if params is None:
+        stored = None  # which parameters this address reads is not known yet: render
+    elif query := normalised_query(request, params):
+        stored = cache.get(key_for(address, query))
     return token, stored
 
 
