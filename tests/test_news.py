@@ -18,7 +18,7 @@ from pages.factories import (
     NewsIndexPageFactory,
     NewsTopicFactory,
 )
-from pages.models import ArticlePage, HomePage, NewsIndexPage, NewsTopic, StandardPage
+from pages.models import ArticlePage, HomePage, NewsIndexPage, NewsTopic, Person, StandardPage
 from pages.news.models import ARTICLES_PER_PAGE
 from tests.queries import cost_of
 
@@ -131,8 +131,6 @@ class TestListing:
 
 class TestArticle:
     def test_article_shows_date_author_and_topic_links(self, client, news):
-        from pages.models import Person
-
         author = Person.objects.create(name="Dana Example", role="Communications lead")
         topic = NewsTopicFactory(name="Training", slug="training")
         article = ArticlePageFactory(parent=news, date=datetime.date(2026, 5, 6), author=author, topics=[topic])
@@ -141,6 +139,19 @@ class TestArticle:
         assert "May 6, 2026" in byline.get_text()
         assert "Dana Example" in byline.get_text()
         assert soup.select_one(".article-details__topics a")["href"] == news.url + "?topic=training"
+
+    @pytest.mark.usefixtures("no_page_cache")
+    def test_a_renamed_author_and_a_new_topic_show_at_once(self, client, news):
+        """Author and topics are kept in the shared cache under the content version."""
+        author = Person.objects.create(name="Dana Example")
+        article = ArticlePageFactory(parent=news, author=author)
+        assert b"Dana Example" in client.get(article.url).content
+        author.name = "Dana Renamed"
+        author.save()
+        article.topics.add(NewsTopicFactory(name="Mentoring", slug="mentoring"))
+        article.save_revision().publish()
+        page = client.get(article.url).content
+        assert b"Dana Renamed" in page and b"Mentoring" in page
 
     def test_news_pages_advertise_their_feeds(self, client, news):
         article = ArticlePageFactory(parent=news)

@@ -160,7 +160,12 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["article_topics"] = list(self.topics.all())
+        # Author and topics from the shared cache until content changes (a draft's in a preview).
+        author, context["article_topics"] = versioned(
+            f"pages:article-byline:{self.pk}", lambda: (self.author, list(self.topics.all())), request=request
+        )
+        if author is not None:
+            self.author = author  # the template and the JSON-LD read it: no second query
         context["json_ld"] = json_ld_script(
             article_json_ld(self, request, SiteSettings.for_request(request).office_name)
         )
