@@ -120,7 +120,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # the cache tables (odi_site/apps.py). See docs/architecture.md.
 CACHE_TABLE_ROWS = int(env.get("CACHE_TABLE_ROWS", "20000"))
 RATE_LIMIT_CACHE = {
-    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "BACKEND": "odi_site.caching.backends.DatabaseCache",
     "LOCATION": "odi_ratelimit_cache",
     "OPTIONS": {"MAX_ENTRIES": 100_000},
 }
@@ -130,7 +130,7 @@ CACHE_RETRY_SECONDS = float(env.get("CACHE_RETRY_SECONDS", "5"))
 REDIS_TIMEOUT_SECONDS = float(env.get("REDIS_TIMEOUT_SECONDS", "0.5"))
 DATABASE_CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "odi_site.caching.backends.DatabaseCache",
         "LOCATION": "odi_cache",
         "OPTIONS": {"MAX_ENTRIES": CACHE_TABLE_ROWS},
     },
