@@ -103,8 +103,10 @@ class QueryCounter(list):
         return execute(sql, params, many, context)
 
     def split(self):
-        """(queries on content tables, statements of the database cache)."""
-        cache = [sql for sql in self if '"odi_cache"' in sql or sql.startswith(("SAVEPOINT", "RELEASE"))]
+        """(queries on content tables, statements of the database cache). A cache write is a
+        transaction of its own (`BEGIN` under autocommit, a savepoint inside one): a page read
+        writes nothing else."""
+        cache = [sql for sql in self if '"odi_cache"' in sql or sql.startswith(("SAVEPOINT", "RELEASE", "BEGIN"))]
         return len(self) - len(cache), len(cache)
 
 

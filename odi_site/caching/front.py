@@ -1,7 +1,7 @@
 """Cached pages answered in front of Django: a WSGI middleware around the site's application.
 
-An entry is the response exactly as it left the site (PageCacheMiddleware stores it above every
-other middleware), so a hit needs nothing Django's handler adds: no middleware, signals or
+An entry is the response exactly as it left the site (PageCacheMiddleware stores it above all
+middleware but WhiteNoise), so a hit needs nothing Django's handler adds: no middleware, signals or
 response object. Answering it here halves what a hit costs (bench/cache_bench.py). The request
 is read through Django's own `WSGIRequest`, so scheme, host validation, path and cookies are
 exactly what the middleware sees. Every miss, and anything that is not an anonymous read, goes
