@@ -96,21 +96,17 @@ class TestFront:
     def site(self):
         """The front around Django's handler, counting what reaches Django. As Django's test client
         does, the handler's signals leave the test's database connection open."""
-        for signal in (request_started, request_finished):
-            signal.disconnect(close_old_connections)
-        yield from self.front()
-        for signal in (request_started, request_finished):
-            signal.connect(close_old_connections)
-
-    def front(self):
-        django = WSGIHandler()
-        calls = []
+        django, calls = WSGIHandler(), []
 
         def counted(environ, start_response):
             calls.append(environ["PATH_INFO"])
             return django(environ, start_response)
 
+        for signal in (request_started, request_finished):
+            signal.disconnect(close_old_connections)
         yield CachedPages(counted), calls
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
     def get(self, application, path, **headers):
         environ = RequestFactory().get(path, **headers).environ
