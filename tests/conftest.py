@@ -3,6 +3,7 @@
 import contextlib
 import os
 import tempfile
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -17,16 +18,30 @@ from wagtail.models import Page, Site
 from pages.factories import HomePageFactory, SiteSettingsFactory
 from tests import schemas
 
+SCHEMA_MAKER = pytest.StashKey[threading.Thread]()
+
 
 def pytest_configure(config):
     """With parallel workers (pytest-xdist), each worker gets a Redis database of its own below the
-    one REDIS_TEST_URL names (15, 14, ...), as it gets its own test database from pytest-django."""
+    one REDIS_TEST_URL names (15, 14, ...), as it gets its own test database from pytest-django.
+
+    The main process starts making the migrated schema (about 12 s when it is not cached) at once,
+    so it is made while the workers start and collect, instead of after, with every worker waiting.
+    """
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     url = os.environ.get("REDIS_TEST_URL")
     if url and worker.startswith("gw"):
         parts = urlsplit(url)
         database = int(parts.path.strip("/") or 0) - int(worker.removeprefix("gw"))
         os.environ["REDIS_TEST_URL"] = urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, ""))
+    if not worker:
+        config.stash[SCHEMA_MAKER] = threading.Thread(target=schemas.prepare, args=[settings.DATABASES["default"]])
+        config.stash[SCHEMA_MAKER].start()
+
+
+def pytest_unconfigure(config):
+    if SCHEMA_MAKER in config.stash:
+        config.stash[SCHEMA_MAKER].join()
 
 
 @pytest.fixture(scope="session")

@@ -63,8 +63,8 @@ def migrate(database_url):
         raise RuntimeError(f"manage.py migrate failed:\n{result.stdout}\n{result.stderr}")
 
 
-def copy_sqlite_schema(destination):
-    """Write a migrated, empty SQLite database to `destination`."""
+def sqlite_schema():
+    """The cached, migrated SQLite file of this schema, made first if there is none."""
     cached = CACHE / f"{schema_key()}.sqlite3"
     with locked("sqlite"):
         if not cached.exists():
@@ -74,13 +74,15 @@ def copy_sqlite_schema(destination):
             partial.unlink(missing_ok=True)
             migrate(f"sqlite:///{partial}")
             os.replace(partial, cached)
-        shutil.copyfile(cached, destination)
+    return cached
 
 
-def copy_postgres_schema(settings_dict, name):
-    """(Re)create the PostgreSQL database `name` on the server of `settings_dict` from the
-    migrated template of this schema, made first if the server has none."""
-    template = TEMPLATE_PREFIX + schema_key()
+def copy_sqlite_schema(destination):
+    """Write a migrated, empty SQLite database to `destination`."""
+    shutil.copyfile(sqlite_schema(), destination)
+
+
+def server_connection(settings_dict):
     params = {
         "host": settings_dict.get("HOST") or None,
         "port": settings_dict.get("PORT") or None,
@@ -89,21 +91,44 @@ def copy_postgres_schema(settings_dict, name):
         "dbname": "postgres",
         "autocommit": True,
     }
-    with locked("postgres"), psycopg.connect(**{k: v for k, v in params.items() if v is not None}) as server:
-        names = {row[0] for row in server.execute("SELECT datname FROM pg_database")}
-        if template not in names:
-            # Migrated under another name and renamed when done, so a failed run leaves no template.
-            partial = f"{template}_partial"
-            for stale in names:
-                if stale.startswith(TEMPLATE_PREFIX):
-                    server.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(stale)))
-            server.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(partial)))
-            migrate(database_url(settings_dict, partial))
-            server.execute(
-                sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(partial), sql.Identifier(template))
-            )
+    return psycopg.connect(**{k: v for k, v in params.items() if v is not None})
+
+
+def postgres_template(settings_dict, server):
+    """The name of this schema's migrated template database, made first if the server has none.
+    The caller holds the "postgres" lock."""
+    template = TEMPLATE_PREFIX + schema_key()
+    names = {row[0] for row in server.execute("SELECT datname FROM pg_database")}
+    if template not in names:
+        # Migrated under another name and renamed when done, so a failed run leaves no template.
+        partial = f"{template}_partial"
+        for stale in names:
+            if stale.startswith(TEMPLATE_PREFIX):
+                server.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(stale)))
+        server.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(partial)))
+        migrate(database_url(settings_dict, partial))
+        server.execute(
+            sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(partial), sql.Identifier(template))
+        )
+    return template
+
+
+def copy_postgres_schema(settings_dict, name):
+    """(Re)create the PostgreSQL database `name` on the server of `settings_dict` from the
+    migrated template of this schema, made first if the server has none."""
+    with locked("postgres"), server_connection(settings_dict) as server:
+        template = postgres_template(settings_dict, server)
         server.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         server.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template)))
+
+
+def prepare(settings_dict):
+    """Make the schema `settings_dict`'s engine needs (a no-op when it is cached)."""
+    if settings_dict["ENGINE"] == "django.db.backends.postgresql":
+        with locked("postgres"), server_connection(settings_dict) as server:
+            postgres_template(settings_dict, server)
+    elif settings_dict["ENGINE"] == "django.db.backends.sqlite3":
+        sqlite_schema()
 
 
 def database_url(settings_dict, name):

@@ -206,11 +206,12 @@ EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.get("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Seconds one SMTP operation may take before the send fails and is retried later (by the worker).
-EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "10"))
+# Seconds one SMTP operation may take before the send fails and is retried later (by the worker);
+# fractions allowed, as for socket timeouts.
+EMAIL_TIMEOUT = float(env.get("EMAIL_TIMEOUT", "10"))
 # A failed email is tried again after EMAIL_RETRY_DELAY seconds, doubling each time, up to
 # EMAIL_MAX_ATTEMPTS tries; then it is marked failed for its owners to resend from the admin.
-EMAIL_RETRY_DELAY = int(env.get("EMAIL_RETRY_DELAY", "60"))
+EMAIL_RETRY_DELAY = float(env.get("EMAIL_RETRY_DELAY", "60"))
 EMAIL_MAX_ATTEMPTS = int(env.get("EMAIL_MAX_ATTEMPTS", "8"))
 
 # Background work (email, renditions, reminders) runs as tasks on Django's task API. By default
