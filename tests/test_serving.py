@@ -53,6 +53,28 @@ def test_each_level_of_the_path_costs_one_query(client, nested, settings):
     assert sum('FROM "pages_standardpage"' in q or 'LEFT OUTER JOIN "pages_standardpage"' in q for q in queries) == 2
 
 
+def test_a_known_child_is_read_from_its_own_table_alone(client, nested, settings):
+    """Once its type is known (shared under the content version), a page is not read by joining
+    the table of every type its parent allows."""
+    settings.PAGE_CACHE_SECONDS = 0
+    queries = cost_of(client, "/about/leadership/").queries
+    assert not [q for q in queries if 'LEFT OUTER JOIN "pages_' in q]
+
+
+def test_a_shared_child_id_that_no_longer_holds_is_not_trusted(client, home, settings):
+    """Two pages trade slugs behind the cache's back (no signal, so no new content version): each
+    address still serves the page that has its slug now."""
+    settings.PAGE_CACHE_SECONDS = 0
+    first = StandardPageFactory(parent=home, title="First page", slug="first")
+    second = StandardPageFactory(parent=home, title="Second page", slug="second")
+    assert "First page" in client.get("/first/").text and "Second page" in client.get("/second/").text
+    Page.objects.filter(pk=first.pk).update(slug="swap")
+    Page.objects.filter(pk=second.pk).update(slug="first")
+    Page.objects.filter(pk=first.pk).update(slug="second")
+    for path, title in (("/first/", "Second page"), ("/second/", "First page")):
+        assert title in client.get(path).text
+
+
 def test_a_child_of_a_type_the_parent_no_longer_allows_still_answers(client, home):
     """Wagtail's own way (read the page, then its type) is the fallback."""
     plain = Page(title="Legacy", slug="legacy")
