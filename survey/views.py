@@ -130,7 +130,7 @@ def sitemap_routes(page):
 def citation(page, administration, request=None):
     survey = administration.survey
     text = survey.citation or f"{survey.name}, {administration.label} administration"
-    url = page.full_url or page.url or ""
+    url = page.get_full_url(request) or page.get_url(request) or ""
     return f"{text}. {page.title}. {url}".strip()
 
 

@@ -31,6 +31,7 @@ from pages.models import ConsultationRequest, SiteSettings
 from survey.models import SurveyImport
 from tests.queries import Cost, cost_of
 from tests.test_career import VALID
+from tests.test_query_budget import addresses
 from training.factories import TrainingLevelPageFactory, TrainingProgramPageFactory, TrainingSessionFactory
 from training.models import Registration
 
@@ -380,3 +381,12 @@ def test_cache_tables_come_with_migrate(db):
 
     tables = set(connection.introspection.table_names())
     assert {settings.CACHES["default"]["LOCATION"], settings.CACHES["ratelimit"]["LOCATION"]} <= tables
+
+
+def test_a_render_reads_the_sites_root_paths_once(client, demo_site, settings):
+    """Every address on a page is made with the request, on which Wagtail keeps the sites' root
+    paths: one cache read per render, not one more for each address made without it."""
+    settings.PAGE_CACHE_SECONDS = 0
+    for address in addresses():
+        reads = [sql for sql in cost_of(client, address).cache if "wagtail_site_root_paths" in sql]
+        assert len(reads) <= 1, (address, len(reads))

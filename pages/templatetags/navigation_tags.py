@@ -36,7 +36,9 @@ def main_menu(context, navigation):
 
 @register.inclusion_tag("tags/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    return {"ancestors": breadcrumb_items(page, context.get("request")), "page": page}
+    """With the request, for `{% pageurl %}`: Wagtail keeps the sites' root paths on it."""
+    request = context.get("request")
+    return {"ancestors": breadcrumb_items(page, request), "page": page, "request": request}
 
 
 @register.inclusion_tag("tags/on_this_page.html")
