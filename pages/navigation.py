@@ -1,4 +1,4 @@
-"""Site navigation, cached per site under the content version, so any page change rebuilds it."""
+"""Site navigation, cached per site under the content version, so any page change rebuilds it; breadcrumbs."""
 
 from django.db.models import Q
 from wagtail.models import Page
@@ -48,10 +48,7 @@ def site_navigation(site, site_settings, request=None):
 
 
 def breadcrumb_items(page, request=None):
-    """Ancestors below the site root as title/url dicts (home is linked separately), cached."""
-
-    def load():
-        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=2).only("id", "title", "url_path", "path", "depth")
-        return [{"title": p.title, "url": p.get_url(request)} for p in ancestors]
-
-    return versioned(f"pages:breadcrumbs:{page.pk}", load)
+    """Ancestors below the site root as title/url dicts (home is linked separately); cached with
+    the rest of the page's frame (pages/templatetags/navigation_tags.py)."""
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=2).only("id", "title", "url_path", "path", "depth")
+    return [{"title": p.title, "url": p.get_url(request)} for p in ancestors]

@@ -20,7 +20,7 @@ from tests.queries import cost_of
 # those ids; the pages and their renditions load on a miss). The restriction list their filter
 # needs is shared under the content version (odi_site/caching/restrictions.py).
 QUERY_BUDGET = 8
-# Version, page entry, routing hints (one per level), settings, navigation, breadcrumbs, fragments,
+# Version, page entry, routing hints (one per level), the page frame, settings, navigation, fragments,
 # Wagtail's site root paths.
 CACHE_BUDGET = 16
 # Pages gathering several lists pay for each on a cold render only (each list is cached): the
