@@ -46,7 +46,7 @@ def page_frame(context):
             "navigation": site_navigation(site, site_settings, request) if site else NO_NAVIGATION,
         }
         parts = {part: render_to_string(name, values) for part, name in FRAME_TEMPLATES.items()}
-        if page is not None and page.depth > 2:
+        if page is not None and (page.depth or 0) > 2:  # an unsaved page (a preview) has none
             values["ancestors"] = breadcrumb_items(page, request)
             parts["breadcrumbs"] = render_to_string("tags/breadcrumbs.html", values)
         return {"office_name": site_settings.office_name, **parts}
