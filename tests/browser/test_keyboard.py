@@ -10,6 +10,7 @@ from .targets import MOBILE, VIEWS, Target
 pytestmark = pytest.mark.browser
 
 MAX_TABS = 40
+NEXT_PAINT = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 ACTIVE_ELEMENT = """() => {
     const el = document.activeElement;
@@ -137,8 +138,11 @@ def focus_problems(page):
                 "width": box["width"] + 2 * margin,
                 "height": box["height"] + 2 * margin,
             }
+            # Two animation frames: the focus style has been painted, even on a busy machine.
+            page.evaluate(NEXT_PAINT)
             with_focus = page.screenshot(clip=clip, full_page=True)
             page.evaluate("document.activeElement.blur()")
+            page.evaluate(NEXT_PAINT)
             without_focus = page.screenshot(clip=clip, full_page=True)
             # Blurring keeps the sequential focus starting point, so the next Tab moves on.
             if with_focus == without_focus:
