@@ -390,3 +390,20 @@ def test_a_render_reads_the_sites_root_paths_once(client, demo_site, settings):
     for address in addresses():
         reads = [sql for sql in cost_of(client, address).cache if "wagtail_site_root_paths" in sql]
         assert len(reads) <= 1, (address, len(reads))
+
+
+def test_a_preview_neither_reads_nor_stores_the_shared_page_frame(client, home, settings):
+    """The frame's breadcrumbs name the page: a preview shows the draft's title, and visitors
+    never see it, whether the preview comes before or after the frame was cached."""
+    settings.PAGE_CACHE_SECONDS = 0  # every visit renders, so it reads the frame cache
+
+    def current_crumb(response):
+        return BeautifulSoup(response.content, "html.parser").select_one("[aria-current=page].breadcrumbs__link").text
+
+    section = StandardPageFactory(parent=home, title="About", slug="about")
+    page = StandardPageFactory(parent=section, title="Our team", slug="team")
+    page.title = "Draft title"
+    assert current_crumb(page.make_preview_request()) == "Draft title"  # the frame is not cached yet
+    assert current_crumb(client.get(page.url)) == "Our team"  # ... and the preview did not store it
+    assert current_crumb(page.make_preview_request()) == "Draft title"  # now it is: not read
+    assert current_crumb(client.get(page.url)) == "Our team"
