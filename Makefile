@@ -12,6 +12,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 # Parallel test processes (pytest-xdist): one per CPU by default; TEST_WORKERS=0 runs in this process.
+# loadgroup: the browser suite is one unit of work (tests/browser/conftest.py), the rest test by test.
 TEST_WORKERS ?= auto
 SCREENSHOT_DIR := build/screenshots
 # The HTML validator used by tests/browser (vnu.jar) comes from npm and runs on Java. Without npm
@@ -92,7 +93,7 @@ format: install ## Apply ruff fixes and formatting, re-indent templates
 test: install $(TEST_TOOLS) ## Run the whole suite (browser tests included); DATABASE_URL picks the database
 	@mkdir -p $(SCREENSHOT_DIR)
 	DJANGO_SETTINGS_MODULE=odi_site.settings.test ODI_SCREENSHOT_DIR=$(CURDIR)/$(SCREENSHOT_DIR) \
-	  $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	  $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 browser: install $(TEST_TOOLS) ## Run only the browser tests; screenshots go to build/screenshots
 	@mkdir -p $(SCREENSHOT_DIR)

@@ -3,9 +3,11 @@
 import mimetypes
 import re
 from collections import Counter, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
+from .axe import axe_violations
+from .reflow import reflow_problems
 from .targets import (
     MAX_PAGES,
     QUERY_VARIANTS_PER_PATH,
@@ -76,6 +78,9 @@ class Visit:
     status: int
     html: str
     found_on: str = ""  # the page that linked here, for pages reached by a link
+    # Checked by the crawl on the page as loaded: axe at desktop width, and reflow when narrowed.
+    axe_violations: list[str] = field(default_factory=list)
+    reflow_problems: list[str] = field(default_factory=list)
 
 
 def load(page, base_url, target):
@@ -117,7 +122,11 @@ def same_site_links(page, base_url):
 
 
 def crawl(page, site):
-    """Visit the home page, every live page, every view in VIEWS and every link they lead to."""
+    """Visit the home page, every live page, every view in VIEWS and every link they lead to.
+
+    axe and the reflow check run on each HTML page as it is loaded, so no page is loaded again
+    for them.
+    """
     names = {target.path: target.name for target in site.pages}
     queue = deque()
     seen = set()
@@ -136,7 +145,10 @@ def crawl(page, site):
         content_type = response.headers.get("content-type", "")
         if not content_type.startswith("text/html"):
             continue
-        visits.append(Visit(target, page.url, response.status, response.text(), found_on.get(target.key, "")))
+        visit = Visit(target, page.url, response.status, response.text(), found_on.get(target.key, ""))
+        visit.axe_violations = axe_violations(page, target.label)
+        visit.reflow_problems = reflow_problems(page, target.label)
+        visits.append(visit)
         if response.status != 200:
             continue
         for path in same_site_links(page, site.base_url):

@@ -63,6 +63,15 @@ def in_browser_suite(nodeid_or_path):
     return str(nodeid_or_path).replace("\\", "/").startswith("tests/browser/")
 
 
+def pytest_collection_modifyitems(items):
+    """The browser suite is one unit of work for pytest-xdist (`make test` passes `--dist loadgroup`): it
+    runs on one worker, which builds the live site and crawls it once, while the other workers share
+    the rest of the suite test by test."""
+    for item in items:
+        if in_browser_suite(item.nodeid):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     """With ODI_REQUIRE_BROWSER=1 any skipped browser test counts as failed: CI must run them all."""
@@ -181,7 +190,7 @@ def check_watch(watch):
 
 @pytest.fixture(scope="package")
 def visits(browser, live_site):
-    """Every page of the crawl with its status and served HTML (see browsing.crawl)."""
+    """Every page of the crawl with its status, served HTML and axe's violations (see browsing.crawl)."""
     context = browser.new_context(viewport=DESKTOP)
     watch = Watch(context, live_site.base_url, live_site.media_root)
     try:
