@@ -190,7 +190,7 @@ def check_watch(watch):
 
 @pytest.fixture(scope="package")
 def visits(browser, live_site):
-    """Every page of the crawl with its status, served HTML and axe's violations (see browsing.crawl)."""
+    """Every page of the crawl: status, served HTML, what axe and the reflow check found (browsing.crawl)."""
     context = browser.new_context(viewport=DESKTOP)
     watch = Watch(context, live_site.base_url, live_site.media_root)
     try:
