@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from .axe import load_axe_in_every_page
 from .browsing import Watch, crawl
 from .server import LiveSite, SiteError
 from .targets import DESKTOP, LAUNCH_ARGS
@@ -192,6 +193,7 @@ def check_watch(watch):
 def visits(browser, live_site):
     """Every page of the crawl: status, served HTML, what axe and the reflow check found (browsing.crawl)."""
     context = browser.new_context(viewport=DESKTOP)
+    load_axe_in_every_page(context)
     watch = Watch(context, live_site.base_url, live_site.media_root)
     try:
         result = crawl(context.new_page(), live_site)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .axe import axe_violations
+from .axe import axe_violations, load_axe_in_every_page
 from .browsing import load, representatives
 from .targets import MOBILE
 
@@ -21,6 +21,7 @@ def test_every_crawled_page_has_no_axe_violations(visits):
 def test_page_types_have_no_axe_violations_on_mobile(visits, new_page, live_site):
     """The small-screen layout (menu closed, then open) is checked too: it has its own CSS."""
     page = new_page(viewport=MOBILE)
+    load_axe_in_every_page(page.context)
     problems = []
     for visit in representatives(visits):
         load(page, live_site.base_url, visit.target)
