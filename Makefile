@@ -11,9 +11,10 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
-# Parallel test processes (pytest-xdist): one per CPU by default; TEST_WORKERS=0 runs in this process.
-# loadgroup: the browser suite is one unit of work (tests/browser/conftest.py), the rest test by test.
-TEST_WORKERS ?= auto
+# Parallel test processes (pytest-xdist): one per CPU and one more, as the browser tests and the
+# tests that start processes spend much of their time waiting; TEST_WORKERS=0 runs in this process.
+# loadgroup: the browser suite is two units of work (tests/browser/conftest.py), the rest test by test.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 SCREENSHOT_DIR := build/screenshots
 # The HTML validator used by tests/browser (vnu.jar) comes from npm and runs on Java. Without npm
 # it is not installed and those tests skip (or fail under ODI_REQUIRE_BROWSER=1, as in CI).

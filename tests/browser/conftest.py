@@ -1,7 +1,7 @@
 """Fixtures for the browser suite: requirement checks, the live demo site, Chromium, the crawl.
 
-Everything expensive is built once: one demo site (a subprocess with its own SQLite file),
-one Chromium and one crawl for the whole package. Package scope, not session scope, so the
+Everything expensive is built once per worker: one demo site (a subprocess with its own SQLite
+file), one Chromium and one crawl for the whole package. Package scope, not session scope, so the
 Playwright event loop is gone before any other test touches the database.
 """
 
@@ -65,12 +65,15 @@ def in_browser_suite(nodeid_or_path):
 
 
 def pytest_collection_modifyitems(items):
-    """The browser suite is one unit of work for pytest-xdist (`make test` passes `--dist loadgroup`): it
-    runs on one worker, which builds the live site and crawls it once, while the other workers share
-    the rest of the suite test by test."""
+    """The browser suite is two units of work for pytest-xdist (`make test` passes `--dist loadgroup`):
+    the tests of the crawl (the `visits` fixture), on one worker that crawls once, and the rest
+    (the admin, keyboard and survey-chart tests), on another. Each worker builds its own live site
+    and Chromium; the other workers share the rest of the suite test by test. Split so, the crawl
+    alone is the longest unit of the run, not the whole browser suite."""
     for item in items:
         if in_browser_suite(item.nodeid):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            group = "browser-crawl" if "visits" in item.fixturenames else "browser-live"
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.hookimpl(wrapper=True)
