@@ -67,7 +67,8 @@ def in_browser_suite(nodeid_or_path):
 def pytest_collection_modifyitems(items):
     """The browser suite is two units of work for pytest-xdist (`make test` passes `--dist loadgroup`):
     the tests of the crawl (the `visits` fixture), on one worker that crawls once, and the rest
-    (the admin, keyboard and survey-chart tests), on another. Each worker builds its own live site
+    (admin, editor guide, focus and menus, search without JavaScript, survey charts, privacy and
+    preview), on another. Each worker builds its own live site
     and Chromium; the other workers share the rest of the suite test by test. Split so, the crawl
     alone is the longest unit of the run, not the whole browser suite."""
     for item in items:
