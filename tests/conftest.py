@@ -17,8 +17,10 @@ from wagtail.models import Page, Site
 
 from pages.factories import HomePageFactory, SiteSettingsFactory
 from tests import schemas
+from tests.browser import server
 
 SCHEMA_MAKER = pytest.StashKey[threading.Thread]()
+DEMO_SITE_MAKER = pytest.StashKey[threading.Thread]()
 
 
 def pytest_configure(config):
@@ -40,8 +42,9 @@ def pytest_configure(config):
 
 
 def pytest_unconfigure(config):
-    if SCHEMA_MAKER in config.stash:
-        config.stash[SCHEMA_MAKER].join()
+    for maker in (SCHEMA_MAKER, DEMO_SITE_MAKER):
+        if maker in config.stash:
+            config.stash[maker].join()
 
 
 @pytest.fixture(scope="session")
@@ -140,12 +143,50 @@ def uses_demo_tree(item):
     return item is not None and "demo_site" in getattr(item, "fixturenames", ())
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """Tests on the demo tree run one after another, last among the database tests, so it is built
-    once. This runs before pytest-django's own stable reordering, which keeps that order within
-    each of its groups (it moves transactional tests after all of these)."""
+# Fixtures that need the test database, or a live demo site, directly or through others.
+NEEDS_SETUP = {"db", "transactional_db", "django_db_setup", "live_server", "demo_site_files"}
+
+
+def needs_setup(item):
+    return bool(item.get_closest_marker("django_db") or NEEDS_SETUP & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """The run's order, around pytest-django's own stable sort (database tests, then transactional
+    ones, then the rest):
+
+    - before it, tests on the demo tree go last, so within each of its groups they run one after
+      another and the tree is built once;
+    - after it, tests that need neither the database nor a live site go first: they run while
+      the migrated schema is still being made, instead of every worker waiting for it.
+
+    If any test needs a live demo site, one worker starts building it in the background now, so
+    it is ready before those tests (the last: no database) ask for it.
+    """
     items.sort(key=uses_demo_tree)
+    result = yield
+    items.sort(key=needs_setup)
+    first_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0"
+    if first_worker and any("demo_site_files" in getattr(item, "fixturenames", ()) for item in items):
+        config.stash[DEMO_SITE_MAKER] = threading.Thread(target=prepare_demo_cache, daemon=True)
+        config.stash[DEMO_SITE_MAKER].start()
+    return result
+
+
+def prepare_demo_cache():
+    """Build the demo site's cache ahead of time; a failure is reported by the fixture that needs it."""
+    with contextlib.suppress(Exception):
+        server.demo_cache()
+
+
+@pytest.fixture(scope="session")
+def demo_site_files():
+    """The cached demo site a live site is copied from (tests/browser/server.py)."""
+    try:
+        return server.demo_cache()
+    except server.SiteError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -112,10 +112,10 @@ class Servers:
 
 
 @pytest.fixture(scope="module", params=["database cache", "redis"] if REDIS_URL else ["database cache"])
-def site(request, tmp_path_factory):
+def site(request, tmp_path_factory, demo_site_files):
     workdir = tmp_path_factory.mktemp("processes")
     live = LiveSite(workdir)
-    live.build()
+    live.build(demo_site_files)
     env = {**live.env, "PAGE_CACHE_SECONDS": "600"}
     if request.param == "redis":
         env["REDIS_URL"] = REDIS_URL

@@ -119,13 +119,13 @@ def vnu_command():
 
 
 @pytest.fixture(scope="package")
-def live_site(chromium_path, tmp_path_factory):
+def live_site(chromium_path, tmp_path_factory, demo_site_files):
     """The demo site on a free port, built into a throwaway SQLite database."""
     if not DEMO_COMMAND.exists():
         skip_or_fail(f"{DEMO_COMMAND.relative_to(settings.BASE_DIR)} does not exist yet: no demo site to test")
     site = LiveSite(tmp_path_factory.mktemp("browser-site"))
     try:
-        site.build()
+        site.build(demo_site_files)
         site.start()
     except SiteError as error:
         site.stop()

@@ -66,6 +66,35 @@ def demo_key():
     return schemas.inputs_key(DEMO_INPUTS, datetime.date.today().isoformat())
 
 
+def demo_cache():
+    """The folder of the cached demo site (database, media, page list), built first if there is
+    none: one process builds while the others wait, and each then copies it."""
+    cached = DEMO_CACHE / demo_key()
+    DEMO_CACHE.mkdir(parents=True, exist_ok=True)
+    with schemas.locked("demo-site"):
+        if not (cached / "pages.json").exists():
+            for stale in DEMO_CACHE.iterdir():
+                if stale.is_dir():
+                    shutil.rmtree(stale, ignore_errors=True)
+            build_demo_cache(cached)
+    return cached
+
+
+def build_demo_cache(cached):
+    """Load the demo content into a new folder beside `cached`, renamed to it once complete."""
+    partial = DEMO_CACHE / f".{os.getpid()}.tmp"
+    site = LiveSite(partial)
+    partial.mkdir()
+    schemas.copy_sqlite_schema(site.database)
+    output = site.manage("shell", "--no-imports", "-c", LOAD_AND_LIST_PAGES)
+    listing = json.loads(output.strip().splitlines()[-1])
+    if Path(listing["media_root"]).resolve() != (partial / "media").resolve():
+        raise SiteError(f"the test settings ignored MEDIA_ROOT: media went to {listing['media_root']}")
+    (partial / "media").mkdir(exist_ok=True)
+    (partial / "pages.json").write_text(json.dumps(listing["pages"]))
+    os.replace(partial, cached)
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -94,7 +123,7 @@ class LiveSite:
         env.update(
             DJANGO_SETTINGS_MODULE=self.settings_module,
             DATABASE_URL=f"sqlite:///{self.database}",
-            # The test settings read it (build_and_cache checks), so the files go with the workdir.
+            # The test settings read it (build_demo_cache checks), so the files go with the workdir.
             MEDIA_ROOT=str(self.workdir / "media"),
             PYTHONUNBUFFERED="1",
         )
@@ -118,36 +147,13 @@ class LiveSite:
             raise SiteError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout
 
-    def build(self):
-        """Copy the cached demo site, or build and cache it; one process builds while others wait."""
-        cached = DEMO_CACHE / demo_key()
-        DEMO_CACHE.mkdir(parents=True, exist_ok=True)
-        with schemas.locked("demo-site"):
-            if not (cached / "pages.json").exists():
-                self.build_and_cache(cached)
-            shutil.copyfile(cached / "site.sqlite3", self.database)
-            shutil.copytree(cached / "media", self.workdir / "media", dirs_exist_ok=True)
+    def build(self, cached):
+        """Copy the cached demo site in folder `cached` (see `demo_cache`) into this site's workdir."""
+        shutil.copyfile(cached / "site.sqlite3", self.database)
+        shutil.copytree(cached / "media", self.workdir / "media", dirs_exist_ok=True)
         self.media_root = (self.workdir / "media").resolve()
         rows = json.loads((cached / "pages.json").read_text())
         self.pages = [Target(page_type_name(row["type"]), row["path"]) for row in rows]
-
-    def build_and_cache(self, cached):
-        schemas.copy_sqlite_schema(self.database)
-        output = self.manage("shell", "--no-imports", "-c", LOAD_AND_LIST_PAGES)
-        listing = json.loads(output.strip().splitlines()[-1])
-        if Path(listing["media_root"]).resolve() != (self.workdir / "media").resolve():
-            raise SiteError(f"the test settings ignored MEDIA_ROOT: media went to {listing['media_root']}")
-        for stale in DEMO_CACHE.iterdir():
-            if stale.is_dir():
-                shutil.rmtree(stale, ignore_errors=True)
-        partial = DEMO_CACHE / f".{os.getpid()}.tmp"
-        partial.mkdir()
-        shutil.copyfile(self.database, partial / "site.sqlite3")
-        (partial / "media").mkdir()
-        if (self.workdir / "media").is_dir():
-            shutil.copytree(self.workdir / "media", partial / "media", dirs_exist_ok=True)
-        (partial / "pages.json").write_text(json.dumps(listing["pages"]))
-        os.replace(partial, cached)
 
     def copy(self, workdir, settings_module, **extra_env):
         """A second site over a copy of this one's database and media, under other settings."""
