@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from odi_site.checks import admin_base_url
 
@@ -96,3 +97,14 @@ def test_production_refuses_to_start_when_unsafe(overrides, message):
     result = run_manage("check", **{**PRODUCTION_ENV, **overrides})
     assert result.returncode != 0
     assert message in result.stderr
+
+
+@pytest.mark.django_db
+def test_a_sqlite_database_lets_readers_and_the_writer_work_at_once():
+    """Write-ahead logging (odi_site/settings/base.py): workers reading the page cache are not
+    held up while another process commits a publish or a cache entry."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL readers never wait for writers")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"

@@ -112,6 +112,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging: readers and the one writer no longer block each other. Every worker
+    # reads the page cache from this file while others store pages and editors publish; with
+    # SQLite's default rollback journal each commit stalled every reader (bench/cache_bench.py:
+    # p99 under publishing). The mode is kept in the file; setting it again is a no-op.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache that every process shares (pages, fragments, navigation, the content version):
