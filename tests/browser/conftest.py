@@ -22,7 +22,6 @@ from .targets import DESKTOP, LAUNCH_ARGS
 
 CHROMIUM = Path("/usr/bin/chromium")
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-DEMO_COMMAND = Path(settings.BASE_DIR) / "pages" / "management" / "commands" / "load_demo_content.py"
 
 # Creates (or resets) an admin account on the live site from the JSON in OPTIONS, then prints
 # the id of every page by its path, so tests can open an editor without clicking through the tree.
@@ -121,8 +120,6 @@ def vnu_command():
 @pytest.fixture(scope="package")
 def live_site(chromium_path, tmp_path_factory, demo_site_files):
     """The demo site on a free port, built into a throwaway SQLite database."""
-    if not DEMO_COMMAND.exists():
-        skip_or_fail(f"{DEMO_COMMAND.relative_to(settings.BASE_DIR)} does not exist yet: no demo site to test")
     site = LiveSite(tmp_path_factory.mktemp("browser-site"))
     try:
         site.build(demo_site_files)
