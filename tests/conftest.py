@@ -13,6 +13,7 @@ from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
 from django.db import transaction
+from django.test import TransactionTestCase
 from wagtail.models import Page, Site
 
 from pages.factories import HomePageFactory, SiteSettingsFactory
@@ -148,6 +149,9 @@ NEEDS_SETUP = {"db", "transactional_db", "django_db_setup", "live_server", "demo
 
 
 def needs_setup(item):
+    """Django's own test case classes (WagtailPageTestCase, ...) carry neither the marker nor the fixtures."""
+    if isinstance(getattr(item, "cls", None), type) and issubclass(item.cls, TransactionTestCase):
+        return True
     return bool(item.get_closest_marker("django_db") or NEEDS_SETUP & set(getattr(item, "fixturenames", ())))
 
 
