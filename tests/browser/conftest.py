@@ -63,13 +63,15 @@ def in_browser_suite(nodeid_or_path):
     return str(nodeid_or_path).replace("\\", "/").startswith("tests/browser/")
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """The browser suite is two units of work for pytest-xdist (`make test` passes `--dist loadgroup`):
     the tests of the crawl (the `visits` fixture), on one worker that crawls once, and the rest
     (admin, editor guide, focus and menus, search without JavaScript, survey charts, privacy and
     preview), on another. Each worker builds its own live site
     and Chromium; the other workers share the rest of the suite test by test. Split so, the crawl
-    alone is the longest unit of the run, not the whole browser suite."""
+    alone is the longest unit of the run, not the whole browser suite. `tryfirst`, because xdist
+    reads the marks in its own `pytest_collection_modifyitems`: added after it, they are ignored."""
     for item in items:
         if in_browser_suite(item.nodeid):
             group = "browser-crawl" if "visits" in item.fixturenames else "browser-live"
