@@ -15,6 +15,7 @@ delete records of the model.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.chooser import (
@@ -60,7 +61,16 @@ class CheckedChosenMultipleView(ViewPermissionRequiredMixin, SnippetChosenMultip
 
 
 class CheckedCreateView(ViewPermissionRequiredMixin, SnippetCreateView):
-    """Creating from the chooser returns the new record to the chooser: "add" and "view" both."""
+    """Creating from the chooser returns the new record to the chooser: "add" and "view" both.
+
+    No chooser here has a creation form (so none shows a "Create" tab), but Wagtail keeps the
+    route, and a POST to it from a user who may add records fails on the missing form: 404.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.get_creation_form_class() is None:
+            raise Http404("This chooser creates no records.")
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ViewPermissionChooserViewSet(SnippetChooserViewSet):

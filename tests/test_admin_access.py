@@ -215,6 +215,17 @@ def test_a_user_with_admin_access_only_reaches_no_snippet_at_all(client, records
             assert response.status_code in DENIED, (model, url, response.status_code)
 
 
+def test_no_chooser_creates_records_even_for_a_superuser(client, users):
+    """No chooser has a creation form; Wagtail keeps the route, and a POST there must not crash."""
+    client.force_login(users["superuser"])
+    for model in get_snippet_models():
+        url = reverse(f"{model.snippet_viewset.chooser_viewset.url_namespace}:create")
+        count = model._default_manager.count()
+        assert client.get(url).status_code == 404, (model, url)
+        assert client.post(url, {}).status_code == 404, (model, url)
+        assert model._default_manager.count() == count
+
+
 def test_reports_search_and_the_dashboard_show_no_one_elses_records(client, records, users):
     """The site history lists log entries by their object's label; search lists what it finds."""
     for record, _ in records.values():
