@@ -217,10 +217,12 @@ def _answer_problem(table, withheld, hidden_answers, n_bounds, cells, k, scale_p
     Returns (key, helps) where `helps(cell)` says whether withholding a cell's answers adds cover,
     or None. Per category, counts add up along the same tree as n; "shown" cells publish theirs.
     """
+    people = [key for key in withheld if table.values[key] > 0]
+    if not hidden_answers and not people:
+        return None  # every check below is about one of these: with none, the bounds are not needed
     unknown = withheld | table.hidden | set(hidden_answers)
     caps = {key: n_bounds[key][1] for key in unknown}
     categories = list(cells[TOTAL].counts or {})
-    people = [key for key in withheld if table.values[key] > 0]
     for kind in categories:
         known = {key for key in table.values if key not in unknown and (cells[key].counts or {}).get(kind) is not None}
         for outside in (False, True):  # the category's count, then everyone else's
