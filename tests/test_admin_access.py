@@ -177,10 +177,11 @@ def test_the_walk_finds_every_kind_of_route(records, home):
 def test_every_route_of_protected_records_is_for_their_owners_only(client, records, users, home, model):
     record, marker = records[model]
     count = model._default_manager.count()
+    urls = urls_for(model, record.pk, home)
     for who, user in users.items():
         client.force_login(user)
         allowed = who in (OWNERS[model], "superuser")
-        for name, url in urls_for(model, record.pk, home):
+        for name, url in urls:
             response = client.get(url)
             assert response.status_code != 500, (who, url)
             if allowed and name in READ_VIEWS:
