@@ -1,12 +1,16 @@
 """The demo tree `load_demo_content` builds: every page renders, facts present, idempotent."""
 
 import re
+from io import BytesIO
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
-from wagtail.models import Page
+from PIL import Image
+from wagtail.models import Page, PageViewRestriction
 
+from pages.demo.drawing import render_png
+from pages.demo.images import IMAGES
 from pages.models import HomePage
 
 DEMO_PATHS = [
@@ -133,9 +137,17 @@ def test_survey_downloads_are_served_at_their_file_addresses(client, demo_site, 
 
 
 def test_file_addresses_respect_private_pages(client, demo_site):
-    from wagtail.models import PageViewRestriction
-
     events = Page.objects.get(slug="events")
     PageViewRestriction.objects.create(page=events, restriction_type=PageViewRestriction.LOGIN)
     response = client.get("/events/calendar.ics")
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+@pytest.mark.parametrize("spec", IMAGES, ids=lambda spec: spec.key)
+def test_each_demo_drawing_is_a_png_of_its_size_and_the_same_every_time(spec):
+    drawn = render_png(spec.motif, spec.size, spec.background, seed=spec.key)
+    with Image.open(BytesIO(drawn)) as picture:
+        assert (picture.format, picture.mode, picture.size) == ("PNG", "RGB", spec.size)
+        # Not one flat colour: the motif is there, over the background's gradient.
+        assert len(picture.getcolors(maxcolors=1 << 20) or range(1 << 20)) > 20
+    assert render_png(spec.motif, spec.size, spec.background, seed=spec.key) == drawn
