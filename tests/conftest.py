@@ -14,8 +14,10 @@ from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TransactionTestCase
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from odi_site.renditions import warm_renditions
 from pages.factories import HomePageFactory, SiteSettingsFactory
 from tests import schemas
 from tests.browser import server
@@ -110,7 +112,8 @@ def home(db):
 
 
 class DemoTree:
-    """The demo tree, built once for each run of consecutive tests that use it, then rolled back.
+    """The demo tree, built once for each run of consecutive tests that use it, then rolled back,
+    with the image renditions the worker would have made.
 
     It lives in a transaction that stays open while those tests run, each in its own savepoint
     (the `db` fixture), so they can change the tree freely; building it per test would cost
@@ -129,6 +132,10 @@ class DemoTree:
             stack.enter_context(transaction.atomic())
             self.open = stack
             call_command("load_demo_content", verbosity=0)
+            # The worker makes an upload's renditions once it commits; this transaction never
+            # commits, so they are made here, once, not again in every test that shows an image.
+            for image in get_image_model().objects.all():
+                warm_renditions(image)
 
     def discard(self):
         if self.open is not None:
