@@ -13,7 +13,8 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 # Parallel test processes (pytest-xdist): one per CPU and one more, as the browser tests and the
 # tests that start processes spend much of their time waiting; TEST_WORKERS=0 runs in this process.
-# loadgroup: the browser suite is two units of work (tests/browser/conftest.py), the rest test by test.
+# loadgroup: the browser suite is two units of work (tests/browser/conftest.py) and
+# tests/test_cache_processes.py one; the rest goes test by test.
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 SCREENSHOT_DIR := build/screenshots
 # The HTML validator used by tests/browser (vnu.jar) comes from npm and runs on Java. Without npm

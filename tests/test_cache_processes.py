@@ -25,6 +25,9 @@ from tests.browser.server import MANAGE, LiveSite, free_port
 
 REDIS_URL = os.environ.get("REDIS_TEST_URL")
 STARTUP_TIMEOUT = 30
+# One worker runs the module (make test's --dist loadgroup), so its two servers and shell start
+# once: shared test by test, each worker that got a test started its own (3 x 5 s here).
+pytestmark = pytest.mark.xdist_group("cache-processes")
 PASSWORD = "s3cret-words"
 
 # Runs code sent as JSON lines and answers one line each: a process of its own, like `manage.py shell`.
@@ -108,8 +111,9 @@ class Servers:
         return [requests.get(base + path, timeout=10, allow_redirects=False, **kwargs) for base in self.bases * 3]
 
     def stop(self):
-        for process in self.processes:
+        for process in self.processes:  # all told first, so they shut down together
             process.terminate()
+        for process in self.processes:
             process.wait(timeout=10)
 
 
