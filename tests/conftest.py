@@ -1,6 +1,7 @@
 """Shared fixtures: a minimal site (home page as the default site's root) and the demo tree."""
 
 import contextlib
+import io
 import os
 import tempfile
 import threading
@@ -14,10 +15,8 @@ from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TransactionTestCase
-from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from odi_site.renditions import warm_renditions
 from pages.factories import HomePageFactory, SiteSettingsFactory
 from tests import schemas
 from tests.browser import server
@@ -138,8 +137,7 @@ class DemoTree:
             call_command("load_demo_content", verbosity=0)
             # The worker makes an upload's renditions once it commits; this transaction never
             # commits, so they are made here, once, not again in every test that shows an image.
-            for image in get_image_model().objects.all():
-                warm_renditions(image)
+            call_command("warm_renditions", stdout=io.StringIO())
 
     def discard(self):
         if self.open is not None:
