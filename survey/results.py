@@ -94,7 +94,7 @@ class Results:
         return next((m for m in self.measures if m.code.lower() == code.lower()), None)
 
     def dimension(self, slug):
-        return next((d for d in self.dimensions if d.slug == slug), None)
+        return dimension_with_slug(self.dimensions, slug)
 
     def measures_of_kind(self, kind):
         return [m for m in self.measures if m.kind == kind]
@@ -114,3 +114,7 @@ class Results:
             return f"Withheld: {self.withheld_text(MINIMUM)}"
         text = self.withheld_text(fig.reason)
         return text[:1].upper() + text[1:]
+
+
+def dimension_with_slug(dimensions, slug):
+    return next((d for d in dimensions if d.slug == slug), None)

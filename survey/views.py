@@ -22,7 +22,7 @@ from odi_site.subpages import subpage_url
 
 from . import charts
 from .choices import MeasureKind
-from .results import MINIMUM
+from .results import MINIMUM, dimension_with_slug
 from .suppression import suppress
 from .templatetags.survey_tags import signed
 
@@ -104,11 +104,44 @@ def _load(page):
     return administration, _results_for(administration, queryset)
 
 
+@dataclass(frozen=True)
+class Outline:
+    """What every view shows around the figures: the administration, the dimensions its links
+    name, and the numbers its notes quote."""
+
+    administration: object
+    dimensions: tuple
+    k: int
+    breakdown_size: int
+    minimum_text: str
+
+
+def outline(page):
+    """The results' outline, kept in the cache beside them (and once per request on the page).
+
+    Every request needs it; the whole results (some 150 KB) are needed only where the cached
+    fragment of figures must be drawn again, or a view looks a figure up. Reading these instead
+    of the results is about 2 ms less on every visit.
+    """
+    if getattr(page, "_survey_outline", None) is None:
+        page.require_results()
+
+        def build():
+            administration, results = load(page)
+            dimensions = tuple(results.dimensions)
+            return Outline(
+                administration, dimensions, results.k, results.breakdown_size, results.withheld_text(MINIMUM)
+            )
+
+        page._survey_outline = versioned(f"survey:outline:{page.administration_id}", build)
+    return page._survey_outline
+
+
 def replacement_url(page):
     """Where visitors of a results page go when its administration was superseded (interim by final)."""
     if page.administration_id is None:
         return None
-    return load(page)[0].replacement_url
+    return outline(page).administration.replacement_url
 
 
 def _survey_name(administration):
@@ -136,25 +169,28 @@ def citation(page, administration, request=None):
 
 def _base_context(page, request, view, title, route=(), description=""):
     """What every view shows around its figures; `route` (its name and arguments below the page)
-    and `description` are the view's own address and summary for search engines."""
-    administration, results = load(page)
+    and `description` are the view's own address and summary for search engines. The results
+    themselves are read only if something uses them (see `outline`)."""
+    frame = outline(page)
+    administration = frame.administration
     subnav = [
         ("Overview", page.get_url(request), view == "overview"),
         ("Respondent profile", subpage_url(page, "profile", request=request), view == "profile"),
     ]
     subnav += [
         (d.name, subpage_url(page, "dimension", d.slug, request=request), view == f"dimension:{d.slug}")
-        for d in results.dimensions
+        for d in frame.dimensions
     ]
     return {
         "administration": administration,
         "survey": administration.survey,
-        "results": results,
-        "k": results.k,
+        "results": SimpleLazyObject(lambda: load(page)[1]),
+        "k": frame.k,
+        "breakdown_size": frame.breakdown_size,
         "view": view,
         "view_title": title,
         "subnav": subnav,
-        "withheld_text": results.withheld_text(MINIMUM),
+        "withheld_text": frame.minimum_text,
         "citation": citation(page, administration, request),
         "has_trend": bool(administration.released_others),
         "canonical_url": subpage_url(page, *route, request=request, full=True) if route else page.get_full_url(request),
@@ -241,7 +277,8 @@ def overview(page, request):
 
 
 def profile(page, request):
-    administration, results = load(page)
+    frame = outline(page)
+    administration = frame.administration
     context = _base_context(
         page,
         request,
@@ -249,7 +286,7 @@ def profile(page, request):
         "Respondent profile",
         ("profile",),
         f"Who answered the {_survey_name(administration)}: {administration.respondents:,} respondents by "
-        + ", ".join(d.name.lower() for d in results.dimensions)
+        + ", ".join(d.name.lower() for d in frame.dimensions)
         + ".",
     )
     results = context["results"]
@@ -363,8 +400,9 @@ def heat_map(results, dim, threshold):
 
 
 def dimension(page, request, slug):
-    administration, results = load(page)
-    dim = results.dimension(slug)
+    frame = outline(page)
+    administration = frame.administration
+    dim = dimension_with_slug(frame.dimensions, slug)
     if dim is None:
         raise Http404("No such dimension.")
     context = _base_context(
@@ -376,6 +414,8 @@ def dimension(page, request, slug):
         f"Results of the {_survey_name(administration)} by {dim.name.lower()}: percent favorable of each group on "
         "every engagement cluster and inclusion factor, and where groups differ from all respondents.",
     )
+
+    results = context["results"]
 
     def build():
         heatmap = heat_map(results, dim, page.gap_threshold)
@@ -429,13 +469,14 @@ def measure(page, request, code):
 
 
 def trend(page, request):
-    administration, results = load(page)
+    administration = outline(page).administration
     others = administration.released_others
     if not others:
         raise Http404("Only one administration so far.")
     admins = sorted([administration, *others], key=lambda a: (a.fielded_from is None, a.fielded_from, a.label))
 
     def build():
+        results = load(page)[1]
         rows = list(
             page.aggregates()
             .filter(administration__in=admins, group__isnull=True, dimension__isnull=True, measure__isnull=False)
