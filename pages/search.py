@@ -110,9 +110,9 @@ def section_titles(pages, site):
 def snippet_results(visible, query, request):
     """Snippets found by `query`, for each kind whose listing page visitors may see."""
     results = []
+    listings = listing_pages(visible)
     for source in SNIPPETS:
-        page_model = apps.get_model(source.page_type)
-        listing = visible.type(page_model).first()
+        listing = listings.get(source.page_type)
         if listing is None:
             continue  # no live public page lists them, so neither does search
         model = apps.get_model(source.model)
@@ -130,3 +130,15 @@ def snippet_results(visible, query, request):
             for snippet in found[:MAX_PER_SOURCE]
         )
     return results
+
+
+def listing_pages(visible):
+    """Page type label -> the first page of that type among `visible` (in tree order), for every
+    type that lists snippets, in one query."""
+    page_models = {source.page_type: apps.get_model(source.page_type) for source in SNIPPETS}
+    listings = {}
+    for page in visible.type(*page_models.values()).order_by("path"):
+        for label, page_model in page_models.items():
+            if issubclass(page.specific_class, page_model):
+                listings.setdefault(label, page)
+    return listings

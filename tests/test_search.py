@@ -10,7 +10,11 @@ from pages.factories import (
     CommunityPartnerFactory,
     EventIndexPageFactory,
     EventPageFactory,
+    PersonFactory,
+    ResourceFactory,
+    ResourceLibraryPageFactory,
     StandardPageFactory,
+    TeamPageFactory,
 )
 from tests.queries import cost_of
 from training.factories import TrainingLevelPageFactory, TrainingProgramPageFactory
@@ -92,6 +96,21 @@ class TestResults:
         PageViewRestriction.objects.all().delete()
         community.unpublish()
         assert results_for(client, "riverbend")[1] == []
+
+    def test_each_kind_of_snippet_is_found_on_its_own_listing_page(self, client, home):
+        """People, partners and resources: each result leads to the page that lists its kind."""
+        team = TeamPageFactory(parent=home)
+        community = CommunityEngagementPageFactory(parent=home)
+        library = ResourceLibraryPageFactory(parent=home)
+        person = PersonFactory(name="Ada Quillwort")
+        partner = CommunityPartnerFactory(name="Quillwort Garden Club")
+        resource = ResourceFactory(title="Quillwort toolkit")
+        found = {(result.title, result.section, result.url) for result in results_for(client, "quillwort")[1]}
+        assert found == {
+            ("Ada Quillwort", team.title, f"{team.url}#person-{person.pk}"),
+            ("Quillwort Garden Club", community.title, f"{community.url}#partner-{partner.pk}"),
+            ("Quillwort toolkit", library.title, f"{library.url}#resource-{resource.pk}"),
+        }
 
     def test_restricted_pages_are_not_found(self, client, home):
         page = StandardPageFactory(parent=home, title="Staff only", intro="Palimpsest notes.")
